@@ -1,0 +1,40 @@
+"""Safe output files: write to a temporary file beside the target, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from planforge.errors import OutputExistsError
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success rename it over ``target``.
+
+    On any error the temporary file is removed and ``target`` is untouched,
+    so a reader never sees a half-written document.
+    """
+    target = Path(target)
+    if target.exists() and not overwrite:
+        raise OutputExistsError(
+            "the file exists; choose another name or pass --force to replace it", str(target)
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_text(target: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
+    """Write UTF-8 text atomically."""
+    with atomic_path(target, overwrite=overwrite) as temporary:
+        temporary.write_text(text, encoding="utf-8")

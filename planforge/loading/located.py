@@ -1,0 +1,80 @@
+"""Parse YAML into plain values and remember where each value stood."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from planforge.errors import PlanFileError
+
+Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit dates: a date is parsed by the model, with a clear error."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def format_path(path: Path) -> str:
+    """``("sections", 2, "title")`` → ``sections[2].title``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class Located:
+    """Plain values from YAML plus the (line, column) of every path in them."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[Path, tuple[int, int]] = {}
+        self._constructor = _Loader("")
+
+    def error(self, path: Path, message: str) -> PlanFileError:
+        """An error at ``path``, placed at the nearest position known."""
+        probe = path
+        while probe not in self.marks and probe:
+            probe = probe[:-1]
+        line, column = self.marks.get(probe, (None, None))
+        return PlanFileError(message, self.file, line, column, format_path(path) or None)
+
+    def load(self, text: str) -> Any:
+        """Compose ``text`` and return its plain value; YAML errors become PlanFileError."""
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            column = mark.column + 1 if mark else None
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise PlanFileError(
+                f"YAML syntax error: {problem}; check the indentation and quoting there",
+                self.file, line, column,
+            ) from None
+        except yaml.YAMLError as exc:
+            raise PlanFileError(f"YAML error: {exc}", self.file) from None
+        if node is None:
+            raise PlanFileError("the file is empty; a plan needs header, signature and recipients",
+                                self.file, 1, 1)
+        return self._value(node, ())
+
+    def _value(self, node: yaml.Node, path: Path) -> Any:
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = str(self._constructor.construct_object(key_node))
+                if key in out:
+                    raise self.error(path + (key,), f"the key {key!r} appears twice")
+                out[key] = self._value(value_node, path + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self._value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._constructor.construct_object(node)

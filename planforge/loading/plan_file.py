@@ -1,0 +1,132 @@
+"""Read and write plan files (tệp kế hoạch, YAML)."""
+
+from __future__ import annotations
+
+import enum
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from planforge.errors import PlanFileError
+from planforge.files import write_text
+from planforge.loading.located import Located
+from planforge.loading.structure import NODE_KINDS, Structurer
+from planforge.model import (
+    AuthorityLine,
+    DocumentNumber,
+    IssueDate,
+    Plan,
+    Recipient,
+    Recipients,
+)
+from planforge.model.nodes import NODE_TYPES, Paragraph, Section
+from planforge.text.normalize import nfc
+
+
+def loads_plan(text: str, file: str = "<string>") -> Plan:
+    """Build a plan from YAML text; ``file`` names the source in errors."""
+    located = Located(file)
+    data = located.load(nfc(text))
+    result: Plan = Structurer(located).build(data, Plan, ())
+    return result
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read a plan file (UTF-8 YAML). Errors read ``file:line:column: field: message``."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError("no such file; check the path", name) from None
+    except IsADirectoryError:
+        raise PlanFileError("this is a folder, not a plan file", name) from None
+    except OSError as exc:
+        raise PlanFileError(f"cannot read the file: {exc.strerror}", name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError("the file is not UTF-8 text; save it as UTF-8", name, line) from None
+    return loads_plan(text, name)
+
+
+_TEXT_FORMS: dict[type, Any] = {
+    DocumentNumber: lambda n: n.file_form,
+    IssueDate: str,
+    AuthorityLine: str,
+    Recipient: lambda r: r.line,
+}
+"""How the classes of PARSED_FROM_TEXT are written back."""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if type(value) in _TEXT_FORMS:
+        return _TEXT_FORMS[type(value)](value)
+    if isinstance(value, NODE_TYPES):
+        return _node(value)
+    if isinstance(value, Recipients):
+        return _recipients(value)
+    if attrs.has(type(value)):
+        return _fields(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    out = {}
+    for field in attrs.fields(type(value)):
+        item = getattr(value, field.name)
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        if default is not attrs.NOTHING and item == default:
+            continue
+        out[field.name] = _plain(item)
+    return out
+
+
+def _node(node: Any) -> dict[str, Any]:
+    data = _fields(node)
+    kind = next(k for k, c in NODE_KINDS.items() if c is type(node))
+    if type(node) not in (Section, Paragraph):
+        data = {"kind": kind, **data}
+    return data
+
+
+def _recipients(value: Recipients) -> dict[str, Any]:
+    data = {"entries": [e.line for e in value.entries], "archive": ", ".join(value.archive)}
+    if value.label != "Nơi nhận:":
+        data["label"] = value.label
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, Unicode kept, long lines left alone."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dumps_plan(plan: Plan) -> str:
+    """The plan as YAML text; ``dumps_plan(loads_plan(dumps_plan(p))) == dumps_plan(p)``."""
+    data = _plain(plan)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000, indent=2
+    )
+
+
+def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+    """Write ``plan`` to ``path`` as YAML, atomically."""
+    write_text(path, dumps_plan(plan), overwrite=overwrite)

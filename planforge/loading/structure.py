@@ -1,0 +1,154 @@
+"""Turn plain YAML values into model objects, naming the field of every error."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import types
+import typing
+from typing import Any, Union
+
+import attrs
+
+from planforge.errors import ModelError, PlanFileError
+from planforge.loading.located import Located, Path
+from planforge.model import (
+    AuthorityLine,
+    DocumentNumber,
+    IssueDate,
+    Recipient,
+    Recipients,
+)
+from planforge.model.nodes import NODE_TYPES, Assignment, Paragraph, Reporting, Section, Target
+
+PARSED_FROM_TEXT: dict[type, Any] = {
+    DocumentNumber: DocumentNumber.parse,
+    IssueDate: IssueDate.parse,
+    AuthorityLine: AuthorityLine.parse,
+    Recipient: Recipient.parse,
+}
+"""Classes written as one string in a plan file ("7851/KH-UBND", "2021-11-04")."""
+
+NODE_KINDS: dict[str, type] = {
+    "section": Section,
+    "paragraph": Paragraph,
+    "target": Target,
+    "assignment": Assignment,
+    "reporting": Reporting,
+}
+"""The ``kind`` key of a body entry; without it, ``title`` means a section."""
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+class Structurer:
+    """Build model objects from the values of one plan file."""
+
+    def __init__(self, located: Located) -> None:
+        self.located = located
+
+    def fail(self, path: Path, message: str) -> PlanFileError:
+        return self.located.error(path, message)
+
+    def build(self, value: Any, hint: Any, path: Path) -> Any:
+        """Build ``value`` as type ``hint``; errors name ``path``."""
+        origin = typing.get_origin(hint)
+        if origin in (Union, types.UnionType):
+            return self._union(value, hint, path)
+        if origin is tuple:
+            return self._tuple(value, typing.get_args(hint)[0], path)
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            return self._enum(value, hint, path)
+        if attrs.has(hint):
+            return self._attrs(value, hint, path)
+        return self._scalar(value, hint, path)
+
+    def _union(self, value: Any, hint: Any, path: Path) -> Any:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            if len(args) < len(typing.get_args(hint)):
+                return None
+            raise self.fail(path, "a value is required here")
+        if all(a in NODE_TYPES for a in args):
+            return self._node(value, args, path)
+        if len(args) == 1:
+            return self.build(value, args[0], path)
+        raise self.fail(path, f"cannot decide between {args}")  # pragma: no cover
+
+    def _node(self, value: Any, allowed: list[type], path: Path) -> Any:
+        if not isinstance(value, dict):
+            raise self.fail(path, "a body entry is a mapping with a title or a text")
+        kind = value.get("kind", "section" if "title" in value else "paragraph")
+        cls = NODE_KINDS.get(kind)
+        if cls is None or cls not in allowed:
+            names = ", ".join(k for k, c in NODE_KINDS.items() if c in allowed)
+            raise self.fail(path + ("kind",), f"unknown kind {kind!r}; use one of: {names}")
+        data = {k: v for k, v in value.items() if k != "kind"}
+        return self._attrs(data, cls, path)
+
+    def _tuple(self, value: Any, item: Any, path: Path) -> tuple[Any, ...]:
+        if isinstance(value, str) and item is str:
+            return (value,)
+        if not isinstance(value, list):
+            raise self.fail(path, "expected a list (lines starting with '- ')")
+        return tuple(self.build(v, item, path + (i,)) for i, v in enumerate(value))
+
+    def _enum(self, value: Any, cls: type[enum.Enum], path: Path) -> enum.Enum:
+        for member in cls:
+            if value == member.value or (isinstance(value, str) and value.upper() == member.name):
+                return member
+        choices = ", ".join(str(m.value) for m in cls)
+        raise self.fail(path, f"unknown value {value!r}; use one of: {choices}")
+
+    def _scalar(self, value: Any, hint: Any, path: Path) -> Any:
+        if hint is bool:
+            if isinstance(value, bool):
+                return value
+            raise self.fail(path, f"expected true or false, not {value!r}")
+        if hint is int:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            raise self.fail(path, f"expected a whole number, not {value!r}")
+        if hint is float:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return value
+            raise self.fail(path, f"expected a number, not {value!r}")
+        if hint is str:
+            if isinstance(value, str):
+                return value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return str(value)
+            raise self.fail(path, f"expected text, not {type(value).__name__}")
+        raise self.fail(path, f"unsupported type {hint}")  # pragma: no cover
+
+    def _attrs(self, value: Any, cls: type, path: Path) -> Any:
+        parse = PARSED_FROM_TEXT.get(cls)
+        if parse is not None and isinstance(value, str | int):
+            try:
+                return parse(str(value))
+            except ModelError as exc:
+                raise self.fail(path, exc.message) from None
+        if cls is Recipients and isinstance(value, list):
+            value = {"entries": value[:-1], "archive": value[-1]} if value else {}
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected a mapping of {cls.__name__} fields")
+        fields = {f.name: f for f in attrs.fields(cls)}
+        for key in value:
+            if key not in fields:
+                known = ", ".join(fields)
+                raise self.fail(path + (key,), f"unknown field {key!r}; known fields: {known}")
+        kwargs = {}
+        hints = _hints(cls)
+        for name, field in fields.items():
+            if name in value:
+                kwargs[name] = self.build(value[name], hints[name], path + (name,))
+            elif field.default is attrs.NOTHING:
+                raise self.fail(path, f"missing field {name!r}")
+        try:
+            return cls(**kwargs)
+        except ModelError as exc:
+            inner = path + tuple(exc.field.split(".")) if exc.field else path
+            raise self.fail(inner, exc.message) from None

@@ -1,0 +1,90 @@
+"""The date of a document (ngày tháng năm ban hành), with blanks allowed in drafts."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+import attrs
+
+from planforge.errors import ModelError
+from planforge.text.dates import date_words, short_date
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+
+
+@attrs.frozen
+class IssueDate:
+    """A date whose day, or day and month, may be blank (a draft).
+
+    Blanks are filled in by the clerk after signing (Nghị định 30, Đ.15.2).
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1900 <= self.year <= 2200:
+            raise ModelError(f"year {self.year} is out of range", "year")
+        if self.month is None:
+            if self.day is not None:
+                raise ModelError("a day needs a month; leave both blank or give both", "day")
+            return
+        if not 1 <= self.month <= 12:
+            raise ModelError(f"month {self.month} does not exist; use 1 to 12", "month")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ModelError(
+                    f"{self.day:02d}/{self.month:02d}/{self.year} does not exist: "
+                    f"month {self.month} of {self.year} has {last} days",
+                    "day",
+                )
+
+    @property
+    def complete(self) -> bool:
+        """True when day and month are both given."""
+        return self.day is not None and self.month is not None
+
+    @property
+    def words(self) -> str:
+        """``ngày 04 tháng 11 năm 2021`` (blanks as gaps)."""
+        return date_words(self.year, self.month, self.day)
+
+    @property
+    def short(self) -> str:
+        """``28/9/2021`` as cited inside sentences; falls back to words when blank."""
+        if self.month is None or self.day is None:
+            return self.words
+        return short_date(self.year, self.month, self.day)
+
+    def to_date(self) -> datetime.date:
+        """The calendar date; a ModelError for a draft date with blanks."""
+        if self.month is None or self.day is None:
+            raise ModelError("the date has blanks; it is a draft")
+        return datetime.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def parse(cls, text: str) -> IssueDate:
+        """Read ``2021-11-04``, ``2023-03`` (day blank) or ``2023`` (day and month blank).
+
+        >>> str(IssueDate.parse("2021-11-4")), str(IssueDate.parse("2023-03"))
+        ('2021-11-04', '2023-03')
+        """
+        match = _ISO.match(text)
+        if not match:
+            raise ModelError(
+                f"cannot read date {text!r}; write YYYY-MM-DD, or YYYY-MM / YYYY in a draft"
+            )
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        return cls(year, month, day)

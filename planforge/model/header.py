@@ -1,0 +1,65 @@
+"""The heading block of a document (ô 1–5 and 10–11 of Nghị định 30)."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from planforge.errors import ModelError
+from planforge.model._checks import not_blank, optional_text, text
+from planforge.model.agency import Agency
+from planforge.model.date import IssueDate
+from planforge.model.document_type import DocumentType
+from planforge.model.number import DocumentNumber
+
+
+class Secrecy(enum.Enum):
+    """Secrecy mark (độ mật), ô 10a."""
+
+    MAT = "MẬT"
+    TOI_MAT = "TỐI MẬT"
+    TUYET_MAT = "TUYỆT MẬT"
+
+
+class Urgency(enum.Enum):
+    """Urgency mark (độ khẩn), ô 10b."""
+
+    KHAN = "KHẨN"
+    THUONG_KHAN = "THƯỢNG KHẨN"
+    HOA_TOC = "HỎA TỐC"
+
+
+@attrs.frozen(kw_only=True)
+class Header:
+    """Thể thức phần đầu: agencies, number, place and date, type and subject.
+
+    ``draft`` marks a dự thảo; a draft may leave the serial number and the
+    day (or day and month) blank.
+    """
+
+    document_type: DocumentType = DocumentType.KE_HOACH
+    parent_agency: Agency | None = None
+    issuing_agency: Agency
+    number: DocumentNumber
+    place: str = attrs.field(converter=text, validator=not_blank)
+    date: IssueDate
+    subject: str = attrs.field(converter=text, validator=not_blank)
+    secrecy: Secrecy | None = None
+    urgency: Urgency | None = None
+    circulation: str | None = attrs.field(default=None, converter=optional_text)
+    draft: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        code = self.document_type.code
+        if self.document_type is DocumentType.CONG_VAN:
+            if self.number.type_code is not None:
+                raise ModelError(
+                    f"a công văn has no type code, but the number is {self.number}", "number"
+                )
+        elif self.number.type_code != code:
+            raise ModelError(
+                f"the number {self.number.symbol} does not carry the code {code} of a "
+                f"{self.document_type.title.lower()}; write …/{code}-{self.number.issuer_code}",
+                "number",
+            )

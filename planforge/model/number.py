@@ -1,0 +1,102 @@
+"""The number and code of a document (số, ký hiệu văn bản), ô 3 of Nghị định 30."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from planforge.errors import ModelError
+from planforge.model._checks import fail, positive
+from planforge.model.document_type import ADMINISTRATIVE_CODES
+
+_CODE = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9]*$")
+_NUMBER = re.compile(r"^\s*(?:Số\s*:?\s*)?(?P<serial>\d*)\s*/\s*(?P<symbol>\S+)\s*$")
+
+DRAFT_SERIAL = "\u00a0" * 6
+"""What a draft prints where the serial number will go after signing."""
+
+
+def _code(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not _CODE.match(value):
+        raise fail(
+            attribute,
+            f"malformed code {value!r}: letters and digits only, starting with a capital "
+            "(e.g. UBND, SLĐTBXH, VX3)",
+        )
+
+
+def _type_code(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and value not in ADMINISTRATIVE_CODES:
+        known = ", ".join(sorted(ADMINISTRATIVE_CODES))
+        raise fail(attribute, f"unknown type code {value!r}; Phụ lục III codes are: {known}")
+
+
+@attrs.frozen
+class DocumentNumber:
+    """Số, ký hiệu: ``7851/KH-UBND``; a công văn has no type code (``12/UBND-VX``).
+
+    ``serial`` is None in a draft: the number is given after signing (Đ.15.2).
+    """
+
+    serial: int | None = attrs.field(validator=positive)
+    issuer_code: str = attrs.field(validator=_code)
+    type_code: str | None = attrs.field(default=None, validator=_type_code)
+    unit_code: str | None = attrs.field(default=None, validator=_code)
+
+    @property
+    def symbol(self) -> str:
+        """The ký hiệu after the slash: ``KH-UBND``, ``UBND-VX``, ``QĐ-SYT-NVY``."""
+        parts = [self.type_code, self.issuer_code, self.unit_code]
+        return "-".join(p for p in parts if p)
+
+    def __str__(self) -> str:
+        serial = DRAFT_SERIAL if self.serial is None else f"{self.serial:02d}"
+        return f"{serial}/{self.symbol}"
+
+    @property
+    def file_form(self) -> str:
+        """How a plan file writes it: ``7851/KH-UBND``, or ``/KH-UBND`` when blank."""
+        serial = "" if self.serial is None else f"{self.serial:02d}"
+        return f"{serial}/{self.symbol}"
+
+    @property
+    def line(self) -> str:
+        """The whole line of ô 3: ``Số: 7851/KH-UBND``; serials below 10 padded."""
+        return f"Số: {self}"
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentNumber:
+        """Read ``7851/KH-UBND``, ``Số: /KH-SLĐTBXH`` or ``12/UBND-VX``.
+
+        >>> DocumentNumber.parse("Số: 7851/KH-UBND").symbol
+        'KH-UBND'
+        >>> DocumentNumber.parse("/KH-SLĐTBXH").serial is None
+        True
+        >>> DocumentNumber.parse("12/UBND-VX").type_code is None
+        True
+        """
+        match = _NUMBER.match(text.replace("\u00a0", " "))
+        if not match:
+            raise ModelError(
+                f"malformed document number {text!r}; write it as 7851/KH-UBND "
+                "(or /KH-UBND in a draft)"
+            )
+        serial = int(match["serial"]) if match["serial"] else None
+        groups = match["symbol"].split("-")
+        if any(not g for g in groups) or len(groups) < 2:
+            raise ModelError(
+                f"malformed document code {match['symbol']!r}; expected TYPE-ISSUER such as "
+                "KH-UBND, or ISSUER-UNIT for a công văn such as UBND-VX"
+            )
+        if groups[0] in ADMINISTRATIVE_CODES:
+            if len(groups) > 3:
+                raise ModelError(f"too many parts in document code {match['symbol']!r}")
+            unit = groups[2] if len(groups) == 3 else None
+            return cls(serial, groups[1], type_code=groups[0], unit_code=unit)
+        if len(groups) != 2:
+            raise ModelError(
+                f"unknown type code {groups[0]!r} in {match['symbol']!r}; a công văn's code "
+                "has two parts (UBND-VX), other documents start with a Phụ lục III code"
+            )
+        return cls(serial, groups[0], unit_code=groups[1])

@@ -1,0 +1,76 @@
+"""Recipients (nơi nhận), ô 9b: the list at the bottom left and the archive line."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from planforge.errors import ModelError
+from planforge.model._checks import not_blank, optional_text, text
+
+_PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]{1,12})\)\s*[;.]?\s*$")
+_ARCHIVE = re.compile(r"^\s*-?\s*Lưu\s*:\s*(?P<units>.*?)\s*\.?\s*$", re.IGNORECASE)
+
+
+@attrs.frozen
+class Recipient:
+    """One line of the list: "TT. Tỉnh ủy (b/c)" is name "TT. Tỉnh ủy", purpose "b/c"."""
+
+    name: str = attrs.field(converter=text, validator=not_blank)
+    purpose: str | None = attrs.field(default=None, converter=optional_text)
+
+    @property
+    def line(self) -> str:
+        """The printed line without its dash and final punctuation."""
+        return f"{self.name} ({self.purpose})" if self.purpose else self.name
+
+    @classmethod
+    def parse(cls, line: str) -> Recipient:
+        """Read "- TT. Tỉnh ủy (b/c);" into name and purpose.
+
+        >>> Recipient.parse("- TT. Tỉnh ủy (b/c);")
+        Recipient(name='TT. Tỉnh ủy', purpose='b/c')
+        """
+        body = line.strip().lstrip("-–").strip().rstrip(";.").strip()
+        match = _PURPOSE.match(body)
+        if match and match["name"]:
+            return cls(match["name"], match["purpose"])
+        return cls(body)
+
+
+def _units(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        match = _ARCHIVE.match(value)
+        value = (match["units"] if match else value).split(",")
+    return tuple(text(v) for v in value if text(v))  # type: ignore[attr-defined]
+
+
+def _archive_check(_: object, __: object, value: tuple[str, ...]) -> None:
+    if not value:
+        raise ModelError("the archive line needs at least VT (Lưu: VT, …)", "archive")
+
+
+@attrs.frozen
+class Recipients:
+    """Nơi nhận: the recipients in order and the archive units ("Lưu: VT, VX3.")."""
+
+    entries: tuple[Recipient, ...] = attrs.field(converter=tuple)
+    archive: tuple[str, ...] = attrs.field(converter=_units, validator=_archive_check)
+    label: str = attrs.field(default="Nơi nhận:", converter=text, validator=not_blank)
+
+    @property
+    def archive_line(self) -> str:
+        """``Lưu: VT, VX3`` (the renderer adds the final full stop)."""
+        return "Lưu: " + ", ".join(self.archive)
+
+    @property
+    def lines(self) -> list[str]:
+        """The printed list: "- …;" per recipient and "- Lưu: VT, ….".
+
+        >>> Recipients((Recipient("Bộ Lao động - TBXH"),), "VT, VX3").lines
+        ['- Bộ Lao động - TBXH;', '- Lưu: VT, VX3.']
+        """
+        return [f"- {e.line};" for e in self.entries] + [f"- {self.archive_line}."]
+
+

@@ -1,0 +1,76 @@
+"""The signature block (ô 7a–7c, 8): signing authority, title, name, images."""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from planforge.errors import ModelError
+from planforge.model._checks import not_blank, optional_text, text
+from planforge.text.case import upper
+
+
+class Authority(enum.Enum):
+    """Thẩm quyền ký, Nghị định 30 Đ.13; the value is the printed prefix."""
+
+    TM = "TM."  # thay mặt: on behalf of a collective body
+    KT = "KT."  # ký thay: a deputy signs for the head
+    TL = "TL."  # thừa lệnh: by order of the head
+    TUQ = "TUQ."  # thừa ủy quyền: by written delegation
+    Q = "Q."  # quyền: acting head
+
+
+_LINE = re.compile(r"^\s*(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<holder>.+?)\s*$")
+
+
+@attrs.frozen
+class AuthorityLine:
+    """One authority line: "KT. CHỦ TỊCH" is prefix KT and holder "CHỦ TỊCH"."""
+
+    prefix: Authority
+    holder: str = attrs.field(converter=text, validator=not_blank)
+
+    def __str__(self) -> str:
+        return f"{self.prefix.value} {upper(self.holder)}"
+
+    @classmethod
+    def parse(cls, line: str) -> AuthorityLine:
+        """Read "TM. ỦY BAN NHÂN DÂN" or "KT.CHỦ TỊCH" (a missing space is tolerated).
+
+        >>> str(AuthorityLine.parse("KT.CHỦ TỊCH"))
+        'KT. CHỦ TỊCH'
+        """
+        match = _LINE.match(line)
+        if not match:
+            raise ModelError(
+                f"{line!r} is not an authority line; start it with TM., KT., TL., TUQ. or Q."
+            )
+        return cls(Authority(match["prefix"] + "."), match["holder"])
+
+
+@attrs.frozen
+class Signature:
+    """Chữ ký: authority lines, the signer's title (chức vụ) and name (họ tên).
+
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đặng Trí Dũng" is
+    two authority lines, title "PHÓ CHỦ TỊCH", name "Đặng Trí Dũng".  Image
+    paths point at transparent PNGs of the signature and the seal.
+    """
+
+    title: str = attrs.field(converter=text, validator=not_blank)
+    name: str = attrs.field(converter=text, validator=not_blank)
+    authority: tuple[AuthorityLine, ...] = attrs.field(default=(), converter=tuple)
+    signature_image: str | None = attrs.field(default=None, converter=optional_text)
+    seal_image: str | None = attrs.field(default=None, converter=optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        prefixes = [line.prefix for line in self.authority]
+        if len(set(prefixes)) != len(prefixes):
+            raise ModelError("an authority prefix appears twice", "authority")
+
+    @property
+    def authority_lines(self) -> list[str]:
+        """The printed authority lines in capitals."""
+        return [str(line) for line in self.authority]

@@ -1,0 +1,1 @@
+"""Vietnamese text helpers: labels, date lines, capitals, normalisation (pure functions)."""
