@@ -23,6 +23,8 @@ from fontTools.ttLib import TTFont
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 DEFAULT_OUTPUT = REPO_ROOT / "planforge" / "text" / "_metrics_data.py"
+#: [tool.ruff] line-length in pyproject.toml: the output is laid out as ruff formats it.
+LINE_LENGTH = 100
 
 #: Face key used in the generated module -> font file name.
 FACES: dict[str, str] = {
@@ -103,7 +105,7 @@ def _literal(chars: str) -> str:
     return quote + "".join(out) + quote
 
 
-def _entry(advance: int, chars: str, width: int = 88) -> list[str]:
+def _entry(advance: int, chars: str, width: int = LINE_LENGTH) -> list[str]:
     """Return the lines of one ``advance: chars`` entry, as ``ruff format`` lays it out."""
     single = f"        {advance}: {_literal(chars)},"
     if len(single) <= width:

@@ -57,6 +57,13 @@ class Header:
                 raise ModelError(
                     f"a công văn has no type code, but the number is {self.number}", "number"
                 )
+        elif self.number.type_code is None:
+            guess = self.number.unit_code or self.number.issuer_code
+            raise ModelError(
+                f"unknown type code {self.number.issuer_code!r} in {self.number.symbol}; "
+                f"a {self.document_type.title.lower()} is numbered …/{code}-{guess}",
+                "number",
+            )
         elif self.number.type_code != code:
             raise ModelError(
                 f"the number {self.number.symbol} does not carry the code {code} of a "

@@ -96,19 +96,21 @@ def label_children(
 
     Numbered markers count separately; an explicit label that reads as a
     number of the same marker sets the count, so "6." after "4." makes the
-    next entry "7." (a plan that skips a number).
+    next entry "7." (a plan that skips a number); any other explicit label
+    ("10.1.") leaves the count alone.
     """
     counts: dict[Marker, int] = {}
     entries = []
     for node in children:
         marker = effective_marker(node, depth, item_marker)
-        count = counts.get(marker, 0) + 1
-        if node.label is not None:
-            count = _restart(marker, node.label) or count
-            label = node.label
+        if node.label is None:
+            counts[marker] = counts.get(marker, 0) + 1
+            label = format_label(marker, counts[marker])
         else:
-            label = format_label(marker, count)
-        counts[marker] = count
+            label = node.label
+            restart = _restart(marker, label)
+            if restart is not None:
+                counts[marker] = restart
         entries.append(Entry(node, depth, label, marker))
     return entries
 

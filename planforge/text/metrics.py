@@ -92,9 +92,7 @@ def _units_per_mm(size_pt: float, face: str) -> float:
     return UNITS_PER_EM[face] / (size_pt * _MM_PER_PT)
 
 
-def text_width_mm(
-    text: str, size_pt: float, *, bold: bool = False, italic: bool = False
-) -> float:
+def text_width_mm(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
     """Return the printed width of one line of text in Times New Roman, in mm.
 
     The text is NFC-normalised first. A character with no stored metrics gets the
@@ -149,12 +147,13 @@ def _wrap_segment(segment: str, limit: float, face: str) -> list[str]:
     count = len(units)
 
     # best[i]: the best way to set units[i:], as
-    # (lines, -phrase breaks, longest line, end of the first line).
+    # (lines, -phrase breaks, longest line, -end of the first line).
     # Fewer lines first, then more breaks before a phrase word, then the shortest
-    # longest line. The order is monotone, so the suffix recursion is exact.
-    best: list[tuple[int, int, float, int]] = [(0, 0, 0.0, count)] * (count + 1)
+    # longest line, then the later first break (longer top lines, as in headers).
+    # The order is monotone, so the suffix recursion is exact.
+    best: list[tuple[int, int, float, int]] = [(0, 0, 0.0, -count)] * (count + 1)
     for i in range(count - 1, -1, -1):
-        candidate: tuple[int, int, float, int] | None = None
+        options: list[tuple[int, int, float, int]] = []
         width = -space
         for j in range(i + 1, count + 1):
             width += space + widths[j - 1]
@@ -163,17 +162,13 @@ def _wrap_segment(segment: str, limit: float, face: str) -> list[str]:
             lines, neg_phrases, longest, _ = best[j]
             if j < count and phrase[j]:
                 neg_phrases -= 1
-            option = (lines + 1, neg_phrases, max(longest, width), j)
-            # On a full tie keep the later break: longer top lines, as in headers.
-            if candidate is None or option[:3] <= candidate[:3]:
-                candidate = option
-        assert candidate is not None
-        best[i] = candidate
+            options.append((lines + 1, neg_phrases, max(longest, width), -j))
+        best[i] = min(options)
 
     lines_out: list[str] = []
     i = 0
     while i < count:
-        j = best[i][3]
+        j = -best[i][3]
         lines_out.append(" ".join(units[i:j]))
         i = j
     return lines_out
@@ -187,20 +182,20 @@ def wrap_lines(
     bold: bool = False,
     italic: bool = False,
 ) -> list[str]:
-    """Wrap text into as few lines as fit width_mm, balanced, in Times New Roman.
+    r"""Wrap text into as few lines as fit width_mm, balanced, in Times New Roman.
 
     Among the splits with the fewest lines, prefer breaks before a capitalised
     phrase word (VÀ, TỈNH, THÀNH PHỐ, HUYỆN, QUẬN, THỊ XÃ, XÃ, PHƯỜNG, ...), then
-    the split whose longest line is shortest. A dash token ("-", "–", "—") is never
-    left at a line end nor put at a line start. Lines break only at ASCII spaces
-    and tabs (NBSP binds); "\\n" forces a break. A word wider than the column is
-    put on its own line and overflows. The result is NFC with single spaces.
+    the split whose longest line is shortest. A dash token (hyphen-minus, en or
+    em dash) never ends or starts a line. Lines break only at ASCII spaces and
+    tabs (NBSP binds); "\n" forces a break. A word wider than the column is put
+    on its own line and overflows. The result is NFC with single spaces.
 
     >>> wrap_lines("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", 62, 13, bold=True)
     ['ỦY BAN NHÂN DÂN', 'TỈNH LÂM ĐỒNG']
     >>> wrap_lines("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", 70, 13, bold=True)
     ['SỞ LAO ĐỘNG - THƯƠNG BINH', 'VÀ XÃ HỘI']
-    >>> wrap_lines("UBND TỈNH LẠNG SƠN\\nSỞ Y TẾ", 62, 13)
+    >>> wrap_lines("UBND TỈNH LẠNG SƠN\nSỞ Y TẾ", 62, 13)
     ['UBND TỈNH LẠNG SƠN', 'SỞ Y TẾ']
     """
     face = _face(bold=bold, italic=italic)
@@ -241,7 +236,7 @@ def rule_under(
 
     The rule is fraction of the longest line (set at size_pt, bold or not),
     printed as regular underscores at rule_size_pt (default size_pt), and kept
-    within 1/3–1/2 of that line (NĐ 30, PL I, Mục II.5.a) after rounding to whole
+    within 1/3 to 1/2 of that line (NĐ 30, PL I, Mục II.5.a) after rounding to whole
     underscores, whenever a whole count fits in that band.
 
     >>> len(rule_under(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], 13, bold=True))

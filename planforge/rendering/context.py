@@ -1,0 +1,141 @@
+"""The template context: every printed string of a plan, computed in Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planforge.model import Agency, Assignment, Entry, Plan, Section
+from planforge.model.header import Header
+from planforge.text.case import upper
+from planforge.text.dates import date_line
+from planforge.text.metrics import motto_rule, rule_under, wrap_lines
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DRAFT_MARK = "DỰ THẢO"
+END_MARK = "./."
+
+HEADER_CELL_MM = 62.0
+"""Usable width of the header's left cell (3686 tw less 2 × 57 tw of padding, rounded down)."""
+TEXT_WIDTH_MM = 165.0
+"""Text width of an A4 page with 30 mm and 15 mm side margins."""
+AGENCY_PT = 13
+TITLE_PT = 14
+
+
+def agency_lines(agency: Agency, *, bold: bool) -> list[str]:
+    """The header lines of an agency: its own ``header_lines``, or its name in capitals, wrapped."""
+    if agency.header_lines:
+        return list(agency.header_lines)
+    return wrap_lines(upper(agency.name), HEADER_CELL_MM, AGENCY_PT, bold=bold)
+
+
+def marks(header: Header) -> list[str]:
+    """Circulation, secrecy, urgency and draft marks, in the order they are printed."""
+    found = [header.circulation, header.secrecy and header.secrecy.value,
+             header.urgency and header.urgency.value, DRAFT_MARK if header.draft else None]
+    return [upper(m) for m in found if m]
+
+
+def header_context(header: Header) -> dict[str, Any]:
+    """Ô 1–4: agencies, number, national title, motto, place and date."""
+    lines = agency_lines(header.issuing_agency, bold=True)
+    parent = agency_lines(header.parent_agency, bold=False) if header.parent_agency else []
+    return {
+        "marks": marks(header),
+        "parent_lines": parent,
+        "agency_lines": lines,
+        "agency_rule": rule_under(lines, AGENCY_PT, bold=True),
+        "number_line": header.number.line,
+        "national_title": NATIONAL_TITLE,
+        "motto": MOTTO,
+        "motto_rule": motto_rule(14),
+        "date_line": date_line(header.place, header.date.year, header.date.month, header.date.day),
+    }
+
+
+def title_context(header: Header) -> dict[str, Any]:
+    """Ô 5a: the type name, the subject and the rule under it."""
+    subject_lines = wrap_lines(header.subject, TEXT_WIDTH_MM, TITLE_PT, bold=True)
+    return {
+        "type_name": upper(header.document_type.title),
+        "subject": header.subject,
+        "rule": rule_under(subject_lines, TITLE_PT, bold=True),
+    }
+
+
+def _joined(label: str, text: str) -> str:
+    return f"{label} {text}" if label else text
+
+
+def paragraph_for(entry: Entry) -> dict[str, str]:
+    """One body paragraph: its kind (which template style) and its printed text."""
+    node = entry.node
+    if isinstance(node, Section):
+        title = upper(node.title) if entry.depth == 1 else node.title
+        lead = _joined(entry.label, title)
+        if node.text:
+            return {"kind": "runin", "lead": lead, "text": node.text}
+        return {"kind": _heading(entry.depth), "lead": "", "text": lead}
+    text = _joined(entry.label, node.text)
+    if isinstance(node, Assignment) and node.heading:
+        return {"kind": _heading(entry.depth), "lead": "", "text": text}
+    return {"kind": "text", "lead": "", "text": text}
+
+
+def _heading(depth: int) -> str:
+    return f"heading{min(depth, 3)}"
+
+
+def _plain(text: str) -> dict[str, str]:
+    return {"kind": "text", "lead": "", "text": text}
+
+
+def body_paragraphs(plan: Plan) -> list[dict[str, str]]:
+    """Opening, body tree and closing as printed, the end mark on the last one."""
+    paragraphs = [_plain(t) for t in plan.legal_basis.opening]
+    paragraphs += [paragraph_for(e) for e in plan.entries()]
+    paragraphs += [_plain(p.text) for p in plan.closing]
+    if paragraphs:
+        last = dict(paragraphs[-1])
+        if last["kind"] == "runin":
+            last = _plain(f"{last['lead']} {last['text']}")
+        last["text"] = end_marked(last["text"])
+        paragraphs[-1] = last
+    return paragraphs
+
+
+def end_marked(text: str) -> str:
+    """Append "./." after the last sentence ("… cộng đồng./.").
+
+    >>> end_marked("… ở cộng đồng."), end_marked("như sau")
+    ('… ở cộng đồng./.', 'như sau./.')
+    """
+    text = text.rstrip()
+    if text.endswith(END_MARK):
+        return text
+    return text + ("/." if text.endswith(".") else END_MARK)
+
+
+def build_context(plan: Plan, image: Any = None) -> dict[str, Any]:
+    """The whole template context of ``docs/template-context.md``.
+
+    ``image`` turns an image path into what the template engine inserts
+    (an inline image); without it images are left out.
+    """
+    body = body_paragraphs(plan)
+    signature = plan.signature
+    picture = image(signature.signature_image) if image and signature.signature_image else ""
+    return {
+        "header": header_context(plan.header),
+        "title": title_context(plan.header),
+        "body": body[:-1],
+        "last": body[-1] if body else _plain(END_MARK),
+        "recipients": {"label": plan.recipients.label, "lines": plan.recipients.lines},
+        "signature": {
+            "authority_lines": signature.authority_lines,
+            "title": upper(signature.title),
+            "image": picture,
+            "name": signature.name,
+        },
+    }

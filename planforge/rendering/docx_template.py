@@ -1,0 +1,151 @@
+"""Render a docxtpl Word template in a strict, sandboxed, autoescaping Jinja2 environment."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from planforge.errors import RenderError, TemplateError
+from planforge.files import atomic_path
+
+__all__ = ["ImageFile", "render_template"]
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """An image to place inline (e.g. ``signature.image``), given by its file and width."""
+
+    path: Path
+    width_mm: float
+
+
+def render_template(
+    template_path: str | Path, context: Mapping[str, Any], out_path: str | Path
+) -> None:
+    """Render ``template_path`` with ``context`` and write the result atomically to ``out_path``.
+
+    ``ImageFile`` values anywhere in ``context`` become inline images. Template failures
+    raise ``TemplateError``; a failure to write raises ``RenderError``.
+    """
+    template = Path(template_path)
+    doc = _open(template)
+    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    try:
+        doc.render(_with_images(doc, context, template), jinja_env=env, autoescape=True)
+    except _RENDER_ERRORS as exc:
+        raise _template_error(exc, env.source, template) from exc
+    _save_atomically(doc, Path(out_path))
+
+
+_RENDER_ERRORS = (  # Jinja errors, Python errors of template expressions, images, XML
+    jinja2.TemplateError,
+    ArithmeticError,
+    AttributeError,
+    LookupError,
+    TypeError,
+    ValueError,
+    OSError,
+    SyntaxError,
+    UnrecognizedImageError,
+)
+
+
+class _Environment(SandboxedEnvironment):
+    """A sandboxed environment that remembers the last XML source it compiled."""
+
+    source = ""
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
+        self.source = source if isinstance(source, str) else ""
+        return super().from_string(source, globals, template_class)
+
+
+def _open(template: Path) -> DocxTemplate:
+    """Open a .docx template, or raise ``TemplateError`` if it is missing or not a .docx."""
+    if not template.is_file():
+        raise TemplateError("template file not found", location=str(template))
+    if not zipfile.is_zipfile(template):
+        raise TemplateError("template is not a .docx file", location=str(template))
+    doc = DocxTemplate(template)
+    try:
+        doc.init_docx()
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
+        raise TemplateError(f"template is not a .docx file: {exc}", location=str(template)) from exc
+    return doc
+
+
+def _with_images(doc: DocxTemplate, value: Any, template: Path) -> Any:
+    """A copy of ``value`` with every ``ImageFile`` turned into a docxtpl ``InlineImage``."""
+    if isinstance(value, ImageFile):
+        if not value.path.is_file():
+            raise TemplateError(f"image file not found: {value.path}", location=str(template))
+        return InlineImage(doc, str(value.path), width=Mm(value.width_mm))
+    if isinstance(value, Mapping):
+        return {key: _with_images(doc, item, template) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_with_images(doc, item, template) for item in value]
+    return value
+
+
+def _template_error(exc: Exception, source: str, template: Path) -> TemplateError:
+    """Turn a rendering failure into a ``TemplateError`` quoting the offending template text."""
+    text = _offending_text(exc, source)
+    where = f' in "{text}"' if text else ""
+    if isinstance(exc, SecurityError):
+        message = f"template tries to reach Python internals{where}"
+    elif isinstance(exc, jinja2.UndefinedError):
+        message = f"undefined variable{where}: {exc.message}"
+    elif isinstance(exc, jinja2.TemplateSyntaxError):
+        message = f"template syntax error{where}: {exc.message}"
+    elif isinstance(exc, OSError | UnrecognizedImageError):
+        message = f"cannot insert an image: {exc}"
+    elif isinstance(exc, SyntaxError):  # lxml's XMLSyntaxError
+        message = f"template produces invalid Word XML: {exc}"
+    else:
+        message = f"template error{where}: {exc}"
+    return TemplateError(message, location=str(template))
+
+
+def _offending_text(exc: Exception, source: str) -> str:
+    """The visible text of the template paragraph (one per source line) where ``exc`` arose."""
+    lineno = getattr(exc, "lineno", None)
+    traceback = exc.__traceback__
+    while traceback is not None:  # runtime errors: Jinja maps frames to template lines
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            lineno = traceback.tb_lineno
+        traceback = traceback.tb_next
+    lines = source.splitlines()
+    if not lineno or lineno > len(lines):
+        return ""
+    text = html.unescape(re.sub(r"<[^>]+>", "", lines[lineno - 1])).strip()
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _save_atomically(doc: DocxTemplate, out: Path) -> None:
+    """Save beside ``out`` under a temporary name, then move it into place."""
+    try:
+        with atomic_path(out) as temporary:
+            doc.save(temporary)
+    except OSError as exc:
+        raise RenderError(
+            f"cannot write the document: {exc.strerror or exc}", location=str(out)
+        ) from exc

@@ -1,0 +1,48 @@
+"""render_plan: a plan in, a Nghị định 30 .docx out."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from planforge.errors import OutputExistsError
+from planforge.model import Plan
+from planforge.rendering.context import build_context
+from planforge.rendering.docx_template import ImageFile, render_template
+
+SIGNATURE_WIDTH_MM = 35.0
+
+
+def default_template(name: str = "ke-hoach") -> Path:
+    """The bundled template ``templates/<name>.docx``.
+
+    A wheel carries it inside the package; a source checkout keeps it in the
+    top-level ``templates/`` folder, where the build script writes it.
+    """
+    packaged = resources.files("planforge") / "templates" / f"{name}.docx"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "templates" / f"{name}.docx"
+
+
+def render_plan(
+    plan: Plan,
+    out: str | os.PathLike[str],
+    template: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path:
+    """Render ``plan`` to ``out`` (.docx) with ``template`` or the bundled one.
+
+    The file is written atomically; with ``overwrite=False`` an existing
+    file is refused.  Returns the path written.
+    """
+    target = Path(out)
+    if target.exists() and not overwrite:
+        raise OutputExistsError(
+            "the file exists; choose another name or pass --force to replace it", str(target)
+        )
+    context = build_context(plan, image=lambda path: ImageFile(Path(path), SIGNATURE_WIDTH_MM))
+    render_template(template or default_template(), context, target)
+    return target
