@@ -39,11 +39,14 @@ class Recipient:
         return cls(body)
 
 
-def _units(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        match = _ARCHIVE.match(value)
-        value = (match["units"] if match else value).split(",")
-    return tuple(text(v) for v in value if text(v))  # type: ignore[attr-defined]
+def _units(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Converter: "Lưu: VT, VX3." or ("VT", "VX3") → ("VT", "VX3")."""
+    items = [value] if isinstance(value, str) else list(value)
+    units: list[str] = []
+    for item in items:
+        match = _ARCHIVE.match(item)
+        units += (match["units"] if match else item).split(",")
+    return tuple(text(u) for u in units if text(u))
 
 
 def _archive_check(_: object, __: object, value: tuple[str, ...]) -> None:
