@@ -10,28 +10,7 @@ from factories import plan
 
 from planforge import PlanFileError, dump_plan, dumps_plan, load_plan, loads_plan
 
-MINIMAL = """\
-header:
-  issuing_agency:
-    name: Ủy ban nhân dân tỉnh Lâm Đồng
-    abbreviation: UBND
-  number: 7851/KH-UBND
-  place: Lâm Đồng
-  date: 2021-11-04
-  subject: Triển khai thực hiện Chương trình
-sections:
-  - title: Mục tiêu
-    item_marker: dash
-    children:
-      - text: Sở Lao động & Xã hội <chủ trì> "phối hợp"
-recipients:
-  entries: [Bộ Lao động - TBXH, TT. Tỉnh ủy (b/c)]
-  archive: VT, VX3
-signature:
-  authority: [KT. CHỦ TỊCH]
-  title: PHÓ CHỦ TỊCH
-  name: Đặng Trí Dũng
-"""
+MINIMAL = (Path(__file__).parent / "data" / "minimal.yaml").read_text(encoding="utf-8")
 
 
 def _error(text: str) -> PlanFileError:
