@@ -20,18 +20,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt, Twips
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 TEMPLATE = Path(__file__).with_name("ke-hoach.docx")
 FONT = "Times New Roman"
 FIXED_TIME = dt.datetime(2020, 3, 5, tzinfo=dt.timezone.utc)  # NĐ 30 signed and in force
 ZIP_TIME = (2020, 3, 5, 0, 0, 0)
 
-CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+CENTER, JUSTIFY, LEFT = (
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+    WD_ALIGN_PARAGRAPH.LEFT,
+)
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,41 @@ class Style:
     widow: bool | None = None
 
 
-def _block(name: str, size: float, align: WD_ALIGN_PARAGRAPH = CENTER, **kw: bool | int) -> Style:
-    """A header or signature style: no indent, no spacing, single line."""
-    return Style(name, size=size, align=align, first_line=0, before=0, after=0, line=1.0, **kw)  # type: ignore[arg-type]
+def _block(
+    name: str,
+    size: float,
+    align: WD_ALIGN_PARAGRAPH = CENTER,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    before: int = 0,
+    after: int = 0,
+) -> Style:
+    """A header or signature style: no first-line indent, single line, no spacing unless given."""
+    return Style(
+        name,
+        size=size,
+        bold=bold,
+        italic=italic,
+        align=align,
+        first_line=0,
+        before=before,
+        after=after,
+        line=1.0,
+    )
 
 
 STYLES: tuple[Style, ...] = (
-    Style("PF Body", size=14, align=JUSTIFY, first_line=567, before=120, after=0, line=1.15, widow=True),
+    Style(
+        "PF Body",
+        size=14,
+        align=JUSTIFY,
+        first_line=567,
+        before=120,
+        after=0,
+        line=1.15,
+        widow=True,
+    ),
     Style("PF Heading 1", base="PF Body", bold=True, keep_next=True),
     Style("PF Heading 2", base="PF Body", bold=True, keep_next=True),
     Style("PF Heading 3", base="PF Body", bold=False, keep_next=True),
@@ -74,7 +107,7 @@ STYLES: tuple[Style, ...] = (
     _block("PF Rule", 14, bold=False),
     Style("PF Agency Rule", base="PF Rule", size=13),
     Style("PF Title Rule", base="PF Rule", after=120),
-    _block("PF Type Name", 14, bold=True, before=240),
+    _block("PF Type Name", 14, bold=True, before=120),
     _block("PF Subject", 14, bold=True),
     _block("PF Recipients Label", 12, LEFT, bold=True, italic=True),
     _block("PF Recipients", 11, LEFT),
@@ -97,7 +130,9 @@ Run = str | Bold
 Para = tuple[str, tuple[Run, ...]]
 
 
-def _loop(style: str, opening: str, body: Sequence[Run], closing: str = "{%p endfor %}") -> list[Para]:
+def _loop(
+    style: str, opening: str, body: Sequence[Run], closing: str = "{%p endfor %}"
+) -> list[Para]:
     """A ``{%p … %}`` opening paragraph, one body paragraph and the closing paragraph."""
     return [(style, (opening,)), (style, tuple(body)), (style, (closing,))]
 
@@ -134,7 +169,10 @@ BODY = [
     *_if("PF Body", "{%p else %}", ["{{ p.text }}"]),  # kind "text"
     ("PF Body", ("{%p endif %}",)),
     ("PF Body", ("{%p endfor %}",)),
-    ("PF Body Last", ("{% if last.lead %}", Bold("{{ last.lead }}"), " {% endif %}{{ last.text }}")),
+    (
+        "PF Body Last",
+        ("{% if last.lead %}", Bold("{{ last.lead }}"), " {% endif %}{{ last.text }}"),
+    ),
 ]
 RECIPIENTS_CELL = [
     ("PF Recipients Label", ("{{ recipients.label }}",)),
@@ -194,10 +232,10 @@ def _setup_package(doc: Document) -> None:
     package_rels = doc.part.package.rels
     for r_id, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
-            del package_rels[r_id]
+            package_rels.pop(r_id)
     for r_id, rel in list(doc.part.rels.items()):
-        if rel.reltype in (RT.CUSTOM_XML, RT.STYLES_WITH_EFFECTS):
-            del doc.part.rels[r_id]
+        if rel.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):
+            doc.part.rels.pop(r_id)
     compat = doc.settings.element.find(qn("w:compat"))
     for setting in compat if compat is not None else ():
         if setting.get(qn("w:name")) == "compatibilityMode":
@@ -241,6 +279,8 @@ def _add_style(doc: Document, spec: Style) -> None:
     assert isinstance(style, ParagraphStyle)
     style.base_style = doc.styles[spec.base]
     style.quick_style = True
+    if spec.base == "PF Body":  # Enter after a heading continues with body text
+        style.next_paragraph_style = doc.styles["PF Body"]
     fmt = style.paragraph_format
     if spec.align is not None:
         fmt.alignment = spec.align
@@ -261,7 +301,7 @@ def _add_style(doc: Document, spec: Style) -> None:
     _set_run_properties(style.element, spec)
 
 
-def _set_run_properties(style: etree._Element, spec: Style) -> None:
+def _set_run_properties(style: BaseOxmlElement, spec: Style) -> None:
     """Replace a style's run properties: fonts, bold, italic and size, in schema order."""
     old = style.find(qn("w:rPr"))
     if old is not None:
@@ -282,14 +322,14 @@ def _set_run_properties(style: etree._Element, spec: Style) -> None:
     style.append(rpr)
 
 
-def _on_off(tag: str, value: bool) -> etree._Element:
+def _on_off(tag: str, value: bool) -> BaseOxmlElement:
     element = OxmlElement(tag)
     if not value:
         element.set(qn("w:val"), "0")
     return element
 
 
-def _strip_theme_fonts(root: etree._Element) -> None:
+def _strip_theme_fonts(root: BaseOxmlElement) -> None:
     """Remove every ``*Theme`` font attribute so that no theme font can take effect."""
     for fonts in root.iter(qn("w:rFonts")):
         for attr in list(fonts.attrib):
@@ -337,7 +377,9 @@ def _add_page_field(paragraph: Paragraph) -> None:
 def _build_body(doc: Document) -> None:
     """Marks, header table, title block, body loop, signature table, tiny closing paragraph."""
     _add_paragraphs(doc, MARKS)
-    header = _add_table(doc, widths=(3686, 5812), indent=-143, top=0, rows=2)
+    # Header cells have no side padding: the centred texts never meet, and the
+    # national title (95.7 mm) and a long date line (98.7 mm) need the room.
+    header = _add_table(doc, widths=(3969, 5811), indent=-425, top=0, rows=2, side=0)
     _fill(header, 0, 0, AGENCY_CELL)
     _fill(header, 0, 1, NATIONAL_CELL)
     _fill(header, 1, 0, NUMBER_CELL)
@@ -352,7 +394,7 @@ def _build_body(doc: Document) -> None:
 
 
 _TAIL = (  # the paragraph Word needs after a final table: 1 pt high so it never makes a page
-    f"<w:p {nsdecls('w')}><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
+    f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
     'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
 )
 
@@ -380,30 +422,33 @@ def _write(paragraph: Paragraph, runs: Iterable[Run]) -> None:
             paragraph.add_run(item)
 
 
-def _add_table(doc: Document, widths: tuple[int, int], indent: int, top: int, rows: int) -> Table:
+def _add_table(
+    doc: Document, widths: tuple[int, int], indent: int, top: int, rows: int, side: int = 57
+) -> Table:
     """A borderless fixed-layout table with fixed column widths (twips)."""
-    table = doc.add_table(rows=rows, cols=len(widths))
+    table: Table = doc.add_table(rows=rows, cols=len(widths))
     tbl = table._tbl
     tbl.remove(tbl.tblPr)
-    tbl.insert(0, parse_xml(_table_properties(sum(widths), indent, top)))
-    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
+    tbl.insert(0, parse_xml(_table_properties(sum(widths), indent, top, side)))
+    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(width))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Twips(width)
     return table
 
 
-def _table_properties(width: int, indent: int, top: int) -> str:
+def _table_properties(width: int, indent: int, top: int, side: int) -> str:
     borders = "".join(
-        f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        f'<w:{side} w:val="nil"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     return (
         f"<w:tblPr {nsdecls('w')}>"
         f'<w:tblW w:w="{width}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="{top}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{top}" w:type="dxa"/><w:left w:w="{side}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{side}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )

@@ -15,8 +15,8 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
 END_MARK = "./."
 
-HEADER_CELL_MM = 62.0
-"""Usable width of the header's left cell (3686 tw less 2 × 57 tw of padding, rounded down)."""
+HEADER_CELL_MM = 69.9
+"""Usable width of the header's left cell (3969 tw, no side padding)."""
 TEXT_WIDTH_MM = 165.0
 """Text width of an A4 page with 30 mm and 15 mm side margins."""
 AGENCY_PT = 13
