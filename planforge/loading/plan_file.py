@@ -10,10 +10,10 @@ from typing import Any
 import attrs
 import yaml
 
-from planforge.errors import PlanFileError
+from planforge.errors import ModelError, PlanFileError
 from planforge.files import write_text
 from planforge.loading.located import Located
-from planforge.loading.structure import NODE_KINDS, Structurer
+from planforge.loading.structure import NODE_KINDS, PARSED_FROM_TEXT, Structurer
 from planforge.model import (
     AuthorityLine,
     DocumentNumber,
@@ -66,7 +66,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     if type(value) in _TEXT_FORMS:
-        return _TEXT_FORMS[type(value)](value)
+        return _text_form(value)
     if isinstance(value, NODE_TYPES):
         return _node(value)
     if isinstance(value, Recipients):
@@ -78,6 +78,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _text_form(value: Any) -> Any:
+    """The one-string form, unless reading it back would give another value."""
+    written = _TEXT_FORMS[type(value)](value)
+    try:
+        if PARSED_FROM_TEXT[type(value)](written) == value:
+            return written
+    except ModelError:
+        pass
+    return _fields(value)
 
 
 def _fields(value: Any) -> dict[str, Any]:
@@ -102,7 +113,7 @@ def _node(node: Any) -> dict[str, Any]:
 
 
 def _recipients(value: Recipients) -> dict[str, Any]:
-    data = {"entries": [e.line for e in value.entries], "archive": ", ".join(value.archive)}
+    data = {"entries": [_plain(e) for e in value.entries], "archive": ", ".join(value.archive)}
     if value.label != "Nơi nhận:":
         data["label"] = value.label
     return data
