@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planforge.model import Agency, Assignment, Entry, Plan, Section
@@ -54,12 +55,25 @@ def header_context(header: Header) -> dict[str, Any]:
     }
 
 
+_YEAR_RANGE = re.compile(r"(\d{4}) ?([-–]) ?(\d{4})")
+
+
+def keep_year_ranges(text: str) -> str:
+    """Bind "2021 - 2025" with no-break spaces so that a title never wraps inside it.
+
+    >>> keep_year_ranges("giai đoạn 2021 - 2025").replace("\u00a0", "~")
+    'giai đoạn 2021~-~2025'
+    """
+    return _YEAR_RANGE.sub(lambda m: "\u00a0".join(m.groups()) if " " in m.group(0)
+                           else m.group(0), text)
+
+
 def title_context(header: Header) -> dict[str, Any]:
     """Ô 5a: the type name, the subject and the rule under it."""
     subject_lines = wrap_lines(header.subject, TEXT_WIDTH_MM, TITLE_PT, bold=True)
     return {
         "type_name": upper(header.document_type.title),
-        "subject": header.subject,
+        "subject": keep_year_ranges(header.subject),
         "rule": rule_under(subject_lines, TITLE_PT, bold=True),
     }
 
