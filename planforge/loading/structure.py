@@ -121,6 +121,9 @@ class Structurer:
                 return value
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(value)
+            if isinstance(value, dict):
+                raise self.fail(path, "expected text, but YAML read a mapping: a text that "
+                                "ends with ':' or holds ': ' must be put in quotes")
             raise self.fail(path, f"expected text, not {type(value).__name__}")
         raise self.fail(path, f"unsupported type {hint}")  # pragma: no cover
 

@@ -1,0 +1,1 @@
+"""Reading finished documents back: effective .docx formatting and PDF layout for checks."""
