@@ -26,10 +26,20 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="render plan files (.yaml) to Word (.docx)")
     render.add_argument("plans", nargs="+", type=Path, metavar="PLAN.yaml")
-    render.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                        help="the .docx to write; a folder when several plans are given")
-    render.add_argument("--template", type=Path, metavar="T.docx",
-                        help="a Word template of your own instead of the bundled one")
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="the .docx to write; a folder when several plans are given",
+    )
+    render.add_argument(
+        "--template",
+        type=Path,
+        metavar="T.docx",
+        help="a Word template of your own instead of the bundled one",
+    )
     render.add_argument("--force", action="store_true", help="replace existing output files")
     render.set_defaults(run=_render)
 
@@ -73,8 +83,10 @@ def _render(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     for plan in args.plans:
         loaded = load_plan(plan)
-        print(f"{plan}: ok ({len(list(loaded.entries()))} entries, "
-              f"{len(loaded.targets())} targets, {len(loaded.assignments())} assignments)")
+        print(
+            f"{plan}: ok ({len(list(loaded.entries()))} entries, "
+            f"{len(loaded.targets())} targets, {len(loaded.assignments())} assignments)"
+        )
     return 0
 
 
@@ -89,9 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
+    except Exception as exc:
         if os.environ.get("PLANFORGE_DEBUG"):
             raise
-        print(f"planforge: internal error: {type(exc).__name__}: {exc} "
-              "(set PLANFORGE_DEBUG=1 for details and report it)", file=sys.stderr)
+        print(
+            f"planforge: internal error: {type(exc).__name__}: {exc} "
+            "(set PLANFORGE_DEBUG=1 for details and report it)",
+            file=sys.stderr,
+        )
         return INTERNAL_ERROR

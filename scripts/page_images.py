@@ -29,17 +29,49 @@ def main() -> None:
         for plan_file in sorted((ROOT / "examples").glob("*/*.yaml")):
             name = f"{plan_file.parent.name}-{plan_file.stem}"
             documents.append(render_plan(load_plan(plan_file), folder / f"{name}.docx"))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                        *map(str, documents)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, documents),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         for document in documents:
             pdf = document.with_suffix(".pdf")
-            pages = int(next(line.split()[-1] for line in subprocess.run(
-                ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True
-            ).stdout.splitlines() if line.startswith("Pages:")))
+            pages = int(
+                next(
+                    line.split()[-1]
+                    for line in subprocess.run(
+                        ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True
+                    ).stdout.splitlines()
+                    if line.startswith("Pages:")
+                )
+            )
             for page, label in ((1, "page1"), (pages, "last")):
                 stem = IMAGES / f"{document.stem}-{label}"
-                subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l", str(page),
-                                "-singlefile", str(pdf), str(stem)], check=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        str(DPI),
+                        "-f",
+                        str(page),
+                        "-l",
+                        str(page),
+                        "-singlefile",
+                        str(pdf),
+                        str(stem),
+                    ],
+                    check=True,
+                )
                 print(f"wrote {stem}.png")
 
 

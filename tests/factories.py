@@ -42,6 +42,8 @@ def plan(**changes: Any) -> Plan:
         legal_basis=LegalBasis(opening=("Thực hiện Quyết định số 1629/QĐ-TTg …",)),
         sections=(Section(title="Mục tiêu", children=(Paragraph(text="Tăng cường phòng ngừa."),)),),
         recipients=Recipients((Recipient("Bộ Lao động - TBXH"),), ("VT", "VX3")),
-        signature=Signature("Phó Chủ tịch", "Đặng Trí Dũng", (AuthorityLine.parse("KT. CHỦ TỊCH"),)),
+        signature=Signature(
+            "Phó Chủ tịch", "Đặng Trí Dũng", (AuthorityLine.parse("KT. CHỦ TỊCH"),)
+        ),
     )
     return attrs.evolve(base, **changes)

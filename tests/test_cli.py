@@ -68,13 +68,18 @@ def test_a_bad_plan_file_exits_2_with_one_located_line_and_writes_nothing(
     assert list(tmp_path.glob("*.tmp")) == []
 
 
-def test_a_bad_template_exits_2(plan_file: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_template_exits_2(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A template that is not a Word file is refused by name."""
     template = tmp_path / "t.docx"
     template.write_text("not a docx", encoding="utf-8")
-    assert main(["render", str(plan_file), "-o", str(tmp_path / "x.docx"),
-                 "--template", str(template)]) == 2
+    assert (
+        main(
+            ["render", str(plan_file), "-o", str(tmp_path / "x.docx"), "--template", str(template)]
+        )
+        == 2
+    )
     assert str(template) in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()
 
@@ -87,7 +92,11 @@ def test_validate_reports_counts(plan_file: Path, capsys: pytest.CaptureFixture[
 
 def test_python_dash_m_runs_the_same_command_line(plan_file: Path) -> None:
     """``python -m planforge`` is the console script."""
-    result = subprocess.run([sys.executable, "-m", "planforge", "validate", str(plan_file)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "planforge", "validate", str(plan_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "ok" in result.stdout

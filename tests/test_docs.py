@@ -33,8 +33,16 @@ def _blocks(page: Path) -> list[tuple[str, str]]:
 def _shell(command: str, folder: Path) -> subprocess.CompletedProcess[str]:
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    return subprocess.run(command, shell=True, cwd=folder, capture_output=True, text=True,
-                          env=env, check=False, timeout=300)
+    return subprocess.run(
+        command,
+        shell=True,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
 
 
 def _run_python(code: str) -> None:
@@ -67,15 +75,16 @@ def _run_console(code: str, folder: Path) -> None:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
-def test_every_code_block_of_the_page_runs(page: Path, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_code_block_of_the_page_runs(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Write the files, run the code and the commands, compare what they print."""
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     monkeypatch.chdir(tmp_path)
     blocks = _blocks(page)
     for language, code in blocks:
         if language == "yaml" and code.startswith("# file: "):
-            name = shlex.split(code.splitlines()[0][len("# file: "):])[0]
+            name = shlex.split(code.splitlines()[0][len("# file: ") :])[0]
             (tmp_path / name).write_text(code, encoding="utf-8")
         elif language == "python":
             _run_python(code)
@@ -103,7 +112,8 @@ def test_plan_files_md_lists_every_field_of_every_model_class() -> None:
         f"{name}.{field.name}"
         for name in model.__all__
         if name != "Entry"  # a labelled view of the tree, not part of a plan file
-        and isinstance(getattr(model, name), type) and attrs.has(getattr(model, name))
+        and isinstance(getattr(model, name), type)
+        and attrs.has(getattr(model, name))
         for field in attrs.fields(getattr(model, name))
         if f"`{field.name}`" not in text
     )

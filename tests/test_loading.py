@@ -40,15 +40,27 @@ def test_text_is_normalised_to_nfc_on_load() -> None:
         (("date: 2021-11-04", "date: 2021-02-31"), "kh.yaml:7:9: header.date", "does not exist"),
         (("7851/KH-UBND", "0/KH-UBND"), "kh.yaml:5:11: header.number", "positive"),
         (("7851/KH-UBND", "7851/KX-UBND"), "kh.yaml:5:11: header.number", "unknown type code"),
-        (("abbreviation: UBND", "abbreviation: UBND\n    colour: red"),
-         "kh.yaml:5:13: header.issuing_agency.colour", "unknown field"),
-        (("  subject: Triển khai thực hiện Chương trình", "  subject: ''"),
-         "kh.yaml:8:12: header.subject", "must not be empty"),
-        (("item_marker: dash", "item_marker: star"),
-         "kh.yaml:11:18: sections[0].item_marker", "use one of"),
+        (
+            ("abbreviation: UBND", "abbreviation: UBND\n    colour: red"),
+            "kh.yaml:5:13: header.issuing_agency.colour",
+            "unknown field",
+        ),
+        (
+            ("  subject: Triển khai thực hiện Chương trình", "  subject: ''"),
+            "kh.yaml:8:12: header.subject",
+            "must not be empty",
+        ),
+        (
+            ("item_marker: dash", "item_marker: star"),
+            "kh.yaml:11:18: sections[0].item_marker",
+            "use one of",
+        ),
         (("  name: Đặng Trí Dũng\n", ""), "kh.yaml:18:3: signature", "missing field 'name'"),
-        (("authority: [KT. CHỦ TỊCH]", "authority: [KÝ THAY CHỦ TỊCH]"),
-         "kh.yaml:18:15: signature.authority[0]", "TM., KT., TL., TUQ. or Q."),
+        (
+            ("authority: [KT. CHỦ TỊCH]", "authority: [KÝ THAY CHỦ TỊCH]"),
+            "kh.yaml:18:15: signature.authority[0]",
+            "TM., KT., TL., TUQ. or Q.",
+        ),
     ],
 )
 def test_every_error_names_file_line_column_and_field(

@@ -7,7 +7,7 @@ from planforge.text.dates import date_line
 
 
 def test_the_date_line_pads_days_and_the_first_two_months() -> None:
-    """"ngày 04 tháng 11", "ngày 05 tháng 02", "tháng 3" unpadded."""
+    """ "ngày 04 tháng 11", "ngày 05 tháng 02", "tháng 3" unpadded."""
     assert date_line("Lâm Đồng", 2021, 11, 4) == "Lâm Đồng, ngày 04 tháng 11 năm 2021"
     assert date_line("Hà Nội", 2020, 2, 5) == "Hà Nội, ngày 05 tháng 02 năm 2020"
     assert date_line("Hà Nội", 2020, 3, 5) == "Hà Nội, ngày 05 tháng 3 năm 2020"

@@ -35,7 +35,8 @@ def document_paragraphs(path: Path) -> list[tuple[str, bool]]:
     for paragraph in root.iter(f"{W}p"):
         text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
         in_header = header_table is not None and any(
-            a is header_table for a in paragraph.iterancestors(f"{W}tbl"))
+            a is header_table for a in paragraph.iterancestors(f"{W}tbl")
+        )
         out.append((text, in_header))
     return out
 
@@ -43,8 +44,12 @@ def document_paragraphs(path: Path) -> list[tuple[str, bool]]:
 def printed_parts(path: Path, example: Example) -> list[str]:
     """The paragraphs that the seed prints too, in order."""
     plan = load_plan(ROOT / example.path)
-    agency = {line for a in (plan.header.issuing_agency, plan.header.parent_agency) if a
-              for line in (a.header_lines or ())}
+    agency = {
+        line
+        for a in (plan.header.issuing_agency, plan.header.parent_agency)
+        if a
+        for line in (a.header_lines or ())
+    }
     seed_has_header = bool(normalise_words(seed_parts(example.seed, example.first_words)[0]))
     kept = []
     for text, in_header in document_paragraphs(path):
@@ -89,12 +94,16 @@ def seed_line_starts(text: str) -> set[int]:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every example rendered once."""
     folder = tmp_path_factory.mktemp("rendered")
-    return {name: render_plan(load_plan(ROOT / e.path), folder / f"{name}.docx")
-            for name, e in EXAMPLES.items()}
+    return {
+        name: render_plan(load_plan(ROOT / e.path), folder / f"{name}.docx")
+        for name, e in EXAMPLES.items()
+    }
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_the_rendered_text_equals_the_seed_word_for_word(name: str, rendered: dict[str, Path]) -> None:
+def test_the_rendered_text_equals_the_seed_word_for_word(
+    name: str, rendered: dict[str, Path]
+) -> None:
     """Every character of every word, in order, from the number line to the signer's name."""
     example = EXAMPLES[name]
     seed = normalise_words(printed_seed(example))
@@ -103,7 +112,9 @@ def test_the_rendered_text_equals_the_seed_word_for_word(name: str, rendered: di
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_every_paragraph_starts_where_a_seed_line_starts(name: str, rendered: dict[str, Path]) -> None:
+def test_every_paragraph_starts_where_a_seed_line_starts(
+    name: str, rendered: dict[str, Path]
+) -> None:
     """No paragraph of the document begins in the middle of a seed line."""
     example = EXAMPLES[name]
     starts = seed_line_starts(printed_seed(example))

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "templates" / "build_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_templates", ROOT / "templates" / "build_templates.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up

@@ -56,13 +56,16 @@ class Located:
             problem = exc.problem or exc.context or "invalid YAML"
             raise PlanFileError(
                 f"YAML syntax error: {problem}; check the indentation and quoting there",
-                self.file, line, column,
+                self.file,
+                line,
+                column,
             ) from None
         except yaml.YAMLError as exc:
             raise PlanFileError(f"YAML error: {exc}", self.file) from None
         if node is None:
-            raise PlanFileError("the file is empty; a plan needs header, signature and recipients",
-                                self.file, 1, 1)
+            raise PlanFileError(
+                "the file is empty; a plan needs header, signature and recipients", self.file, 1, 1
+            )
         return self._value(node, ())
 
     def _value(self, node: yaml.Node, path: Path) -> Any:
@@ -72,9 +75,9 @@ class Located:
             for key_node, value_node in node.value:
                 key = str(self._constructor.construct_object(key_node))
                 if key in out:
-                    raise self.error(path + (key,), f"the key {key!r} appears twice")
-                out[key] = self._value(value_node, path + (key,))
+                    raise self.error((*path, key), f"the key {key!r} appears twice")
+                out[key] = self._value(value_node, (*path, key))
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [self._value(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._constructor.construct_object(node)

@@ -85,7 +85,7 @@ class Structurer:
         cls = NODE_KINDS.get(kind)
         if cls is None or cls not in allowed:
             names = ", ".join(k for k, c in NODE_KINDS.items() if c in allowed)
-            raise self.fail(path + ("kind",), f"unknown kind {kind!r}; use one of: {names}")
+            raise self.fail((*path, "kind"), f"unknown kind {kind!r}; use one of: {names}")
         data = {k: v for k, v in value.items() if k != "kind"}
         return self._attrs(data, cls, path)
 
@@ -94,7 +94,7 @@ class Structurer:
             return (value,)
         if not isinstance(value, list):
             raise self.fail(path, "expected a list (lines starting with '- ')")
-        return tuple(self.build(v, item, path + (i,)) for i, v in enumerate(value))
+        return tuple(self.build(v, item, (*path, i)) for i, v in enumerate(value))
 
     def _enum(self, value: Any, cls: type[enum.Enum], path: Path) -> enum.Enum:
         for member in cls:
@@ -122,8 +122,11 @@ class Structurer:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(value)
             if isinstance(value, dict):
-                raise self.fail(path, "expected text, but YAML read a mapping: a text that "
-                                "ends with ':' or holds ': ' must be put in quotes")
+                raise self.fail(
+                    path,
+                    "expected text, but YAML read a mapping: a text that "
+                    "ends with ':' or holds ': ' must be put in quotes",
+                )
             raise self.fail(path, f"expected text, not {type(value).__name__}")
         raise self.fail(path, f"unsupported type {hint}")  # pragma: no cover
 
@@ -142,12 +145,12 @@ class Structurer:
         for key in value:
             if key not in fields:
                 known = ", ".join(fields)
-                raise self.fail(path + (key,), f"unknown field {key!r}; known fields: {known}")
+                raise self.fail((*path, key), f"unknown field {key!r}; known fields: {known}")
         kwargs = {}
         hints = _hints(cls)
         for name, field in fields.items():
             if name in value:
-                kwargs[name] = self.build(value[name], hints[name], path + (name,))
+                kwargs[name] = self.build(value[name], hints[name], (*path, name))
             elif field.default is attrs.NOTHING:
                 raise self.fail(path, f"missing field {name!r}")
         try:

@@ -109,7 +109,8 @@ _BY_CODE = {code: t for t, (code, _) in _INFO.items() if code}
 _BY_TITLE = {title.lower(): t for t, (_, title) in _INFO.items()}
 
 ADMINISTRATIVE_CODES = frozenset(
-    code for t, (code, _) in _INFO.items()
+    code
+    for t, (code, _) in _INFO.items()
     if code and t not in (DocumentType.NGHI_DINH, DocumentType.THONG_TU)
 )
 """The 27 type codes an administrative document number may carry."""

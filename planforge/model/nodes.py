@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Union
+from collections.abc import Iterable
 
 import attrs
 
@@ -82,8 +82,8 @@ class RoleAssignment:
     role: AgencyRole = AgencyRole.LEAD
 
 
-def _children(value: object) -> tuple[Node, ...]:
-    return tuple(value)  # type: ignore[call-overload]
+def _children(value: Iterable[Node]) -> tuple[Node, ...]:
+    return tuple(value)
 
 
 def _label(value: str | None) -> str | None:
@@ -164,7 +164,7 @@ class Section:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
-Node = Union[Section, Paragraph, Target, Assignment, Reporting]
+Node = Section | Paragraph | Target | Assignment | Reporting
 """Any entry of the body tree."""
 
 NODE_TYPES: tuple[type, ...] = (Section, Paragraph, Target, Assignment, Reporting)

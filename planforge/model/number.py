@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
@@ -17,7 +18,7 @@ DRAFT_SERIAL = "\u00a0" * 6
 """What a draft prints where the serial number will go after signing."""
 
 
-def _code(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _code(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _CODE.match(value):
         raise fail(
             attribute,

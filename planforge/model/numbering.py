@@ -23,7 +23,7 @@ def _roman_value(text: str) -> int | None:
     if not text or any(ch not in _ROMAN_DIGITS for ch in text):
         return None
     total = 0
-    for current, following in zip(text, text[1:] + " "):
+    for current, following in zip(text, text[1:] + " ", strict=True):
         value = _ROMAN_DIGITS[current]
         total += -value if following != " " and _ROMAN_DIGITS[following] > value else value
     return total
@@ -115,7 +115,9 @@ def label_children(
     return entries
 
 
-def walk(children: tuple[Node, ...], depth: int = 1, item_marker: Marker = Marker.NONE) -> Iterator[Entry]:
+def walk(
+    children: tuple[Node, ...], depth: int = 1, item_marker: Marker = Marker.NONE
+) -> Iterator[Entry]:
     """Every entry of the tree in document order, labelled."""
     for entry in label_children(children, depth, item_marker):
         yield entry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -14,12 +14,12 @@ from planforge.model.reference import LegalBasis
 from planforge.model.signature import Signature
 
 
-def _nodes(value: object) -> tuple[Node, ...]:
-    return tuple(value)  # type: ignore[call-overload]
+def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
+    return tuple(value)
 
 
-def _closing(value: object) -> tuple[Paragraph | Reporting, ...]:
-    return tuple(value)  # type: ignore[call-overload]
+def _closing(value: Iterable[Paragraph | Reporting]) -> tuple[Paragraph | Reporting, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -31,7 +31,7 @@ class Plan:
     """
 
     header: Header
-    legal_basis: LegalBasis = LegalBasis()
+    legal_basis: LegalBasis = attrs.field(factory=LegalBasis)
     sections: tuple[Node, ...] = attrs.field(default=(), converter=_nodes)
     closing: tuple[Paragraph | Reporting, ...] = attrs.field(default=(), converter=_closing)
     recipients: Recipients

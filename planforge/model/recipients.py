@@ -75,5 +75,3 @@ class Recipients:
         ['- Bộ Lao động - TBXH;', '- Lưu: VT, VX3.']
         """
         return [f"- {e.line};" for e in self.entries] + [f"- {self.archive_line}."]
-
-

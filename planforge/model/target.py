@@ -66,7 +66,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    rf"(?P<q>ít nhất|tối thiểu)\s+(?P<v>\d+)\s+(?P<unit>[^\s,;.]+(?:\s+[^\s,;.]+)?)",
+    r"(?P<q>ít nhất|tối thiểu)\s+(?P<v>\d+)\s+(?P<unit>[^\s,;.]+(?:\s+[^\s,;.]+)?)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:đến|trong|vào|năm)\s+(?:năm\s+)?(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
@@ -77,6 +77,8 @@ _FREQUENCY = re.compile(
 _STOP = re.compile(
     r"\s(?:được|tổ chức|xây dựng|có|lồng ghép|thực hiện|tham gia|trên địa bàn)\b|[;:(]|\.(?!\d)",
 )
+
+
 def _number(text: str) -> float:
     value = float(text.replace(",", "."))
     return int(value) if value.is_integer() else value
@@ -112,18 +114,29 @@ def _clause_measures(clause: str) -> list[Measure]:
         comparison = _comparison(match["q"], match["u"])
         if inherited is Comparison.AT_LEAST and comparison is Comparison.EXACTLY:
             comparison = inherited
-        found.append(Measure(
-            comparison, _number(match["v"]),
-            upper=_number(match["u"]) if match["u"] else None,
-            population=_population(clause[match.end():]),
-            direction=direction, year=year, frequency=frequency,
-        ))
+        found.append(
+            Measure(
+                comparison,
+                _number(match["v"]),
+                upper=_number(match["u"]) if match["u"] else None,
+                population=_population(clause[match.end() :]),
+                direction=direction,
+                year=year,
+                frequency=frequency,
+            )
+        )
     if not found:
         for match in _COUNT.finditer(clause):
-            found.append(Measure(
-                _comparison(match["q"], None), _number(match["v"]), unit=match["unit"],
-                population=None, year=year, frequency=frequency,
-            ))
+            found.append(
+                Measure(
+                    _comparison(match["q"], None),
+                    _number(match["v"]),
+                    unit=match["unit"],
+                    population=None,
+                    year=year,
+                    frequency=frequency,
+                )
+            )
     return found
 
 

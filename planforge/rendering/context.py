@@ -33,8 +33,12 @@ def agency_lines(agency: Agency, *, bold: bool) -> list[str]:
 
 def marks(header: Header) -> list[str]:
     """Circulation, secrecy, urgency and draft marks, in the order they are printed."""
-    found = [header.circulation, header.secrecy and header.secrecy.value,
-             header.urgency and header.urgency.value, DRAFT_MARK if header.draft else None]
+    found = [
+        header.circulation,
+        header.secrecy and header.secrecy.value,
+        header.urgency and header.urgency.value,
+        DRAFT_MARK if header.draft else None,
+    ]
     return [upper(m) for m in found if m]
 
 
@@ -64,8 +68,9 @@ def keep_year_ranges(text: str) -> str:
     >>> keep_year_ranges("giai đoạn 2021 - 2025").replace("\u00a0", "~")
     'giai đoạn 2021~-~2025'
     """
-    return _YEAR_RANGE.sub(lambda m: "\u00a0".join(m.groups()) if " " in m.group(0)
-                           else m.group(0), text)
+    return _YEAR_RANGE.sub(
+        lambda m: "\u00a0".join(m.groups()) if " " in m.group(0) else m.group(0), text
+    )
 
 
 def title_context(header: Header) -> dict[str, Any]:

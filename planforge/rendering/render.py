@@ -44,5 +44,5 @@ def render_plan(
             "the file exists; choose another name or pass --force to replace it", str(target)
         )
     context = build_context(plan, image=lambda path: ImageFile(Path(path), SIGNATURE_WIDTH_MM))
-    render_template(template or default_template(), context, target)
+    render_template(Path(template) if template else default_template(), context, target)
     return target
