@@ -120,7 +120,8 @@ def nodes(depth: int = 0) -> st.SearchStrategy:  # type: ignore[type-arg]
             **common,
         ),
         st.builds(Paragraph, text=words, **common),
-        st.builds(Target, text=words, measures=st.lists(measures, max_size=2).map(tuple), **common),
+        st.builds(Target, text=words, measures=st.lists(measures, max_size=2).map(tuple),
+                  origin=st.none() | words, **common),
         st.builds(
             Reporting, text=words, deadlines=st.lists(deadlines, max_size=2).map(tuple), **common
         ),

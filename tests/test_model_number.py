@@ -53,6 +53,14 @@ def test_it_refuses_malformed_numbers(text: str, words: str) -> None:
         DocumentNumber.parse(text)
 
 
+@pytest.mark.parametrize("code", ["ubnd", "UB ND", "UBND.", "Đ-X", ""])
+def test_it_refuses_a_malformed_issuer_code(code: str) -> None:
+    """Codes are letters and digits starting with a capital."""
+    with pytest.raises(ModelError, match="malformed code") as info:
+        DocumentNumber(1, code, type_code="KH")
+    assert info.value.field == "issuer_code"
+
+
 def test_it_refuses_an_unknown_type_code_given_directly() -> None:
     """Only Phụ lục III codes are allowed."""
     with pytest.raises(ModelError, match="unknown type code 'KX'") as info:

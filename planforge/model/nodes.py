@@ -104,12 +104,17 @@ class Paragraph:
 
 @attrs.frozen(kw_only=True)
 class Target:
-    """A target (chỉ tiêu): its sentence and the measurable parts it states."""
+    """A target (chỉ tiêu): its sentence and the measurable parts it states.
+
+    ``origin`` names the target of the higher plan this one was derived from
+    ("7851/KH-UBND II.1.a)-1"); it is empty in a plan written by hand.
+    """
 
     label: str | None = attrs.field(default=None, converter=_label)
     marker: Marker | None = None
     text: str = attrs.field(converter=paragraph, validator=not_blank)
     measures: tuple[Measure, ...] = attrs.field(default=(), converter=tuple)
+    origin: str | None = attrs.field(default=None, converter=_label)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
@@ -132,7 +137,8 @@ class Assignment:
     ("Sở Lao động - Thương binh và Xã hội:") when ``heading`` is set, or a
     whole sentence ("Công an tỉnh chủ trì, rà soát …").  ``agencies`` names
     the bodies; ``requested`` is set for bodies the issuer does not command
-    ("Đề nghị Viện Kiểm sát nhân dân tỉnh …"); ``children`` are the duties.
+    ("Đề nghị Viện Kiểm sát nhân dân tỉnh …"); ``children`` are the duties;
+    ``origin`` names the assignment of the higher plan it was derived from.
     """
 
     label: str | None = attrs.field(default=None, converter=_label)
@@ -143,6 +149,7 @@ class Assignment:
     requested: bool = False
     roles: tuple[RoleAssignment, ...] = attrs.field(default=(), converter=tuple)
     item_marker: Marker = Marker.NONE
+    origin: str | None = attrs.field(default=None, converter=_label)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
