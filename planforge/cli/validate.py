@@ -1,0 +1,27 @@
+"""``planforge validate PLAN.yaml …``: load plan files and summarise them."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planforge.loading.plan_file import load_plan
+
+
+def register(commands: Any) -> None:
+    """Add the ``validate`` command."""
+    validate = commands.add_parser("validate", help="check that plan files load without error")
+    validate.add_argument("plans", nargs="+", type=Path, metavar="PLAN.yaml")
+    validate.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one line per plan: ok and its counts."""
+    for path in args.plans:
+        plan = load_plan(path)
+        print(
+            f"{path}: ok ({len(list(plan.entries()))} entries, "
+            f"{len(plan.targets())} targets, {len(plan.assignments())} assignments)"
+        )
+    return 0
