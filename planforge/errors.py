@@ -74,3 +74,8 @@ class RenderError(PlanforgeError):
 
 class TemplateError(RenderError):
     """A Word template (mẫu) that is missing, malformed, or unsafe."""
+
+
+class DerivationError(PlanforgeError):
+    """A lower unit's plan cannot be derived (lập kế hoạch cấp dưới): a looser target,
+    an unknown unit, a rule that points nowhere.  ``location`` names the profile line."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
@@ -40,6 +42,16 @@ class Located:
         self.file = file
         self.marks: dict[Path, tuple[int, int]] = {}
         self._constructor = _Loader("")
+
+    def where(self, path: Path) -> str:
+        """``file:line:column`` of ``path`` (or of the nearest place known)."""
+        probe = path
+        while probe not in self.marks and probe:
+            probe = probe[:-1]
+        if probe not in self.marks:
+            return self.file
+        line, column = self.marks[probe]
+        return f"{self.file}:{line}:{column}"
 
     def error(self, path: Path, message: str) -> PlanFileError:
         """An error at ``path``, placed at the nearest position known."""
@@ -85,3 +97,21 @@ class Located:
         if isinstance(node, yaml.SequenceNode):
             return [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._constructor.construct_object(node)
+
+
+def read_yaml_text(path: str | os.PathLike[str]) -> str:
+    """The text of a UTF-8 file; every failure is a PlanFileError naming the file."""
+    name = str(path)
+    try:
+        raw = FilePath(path).read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError("no such file; check the path", name) from None
+    except IsADirectoryError:
+        raise PlanFileError("this is a folder, not a YAML file", name) from None
+    except OSError as exc:
+        raise PlanFileError(f"cannot read the file: {exc.strerror}", name) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError("the file is not UTF-8 text; save it as UTF-8", name, line) from None

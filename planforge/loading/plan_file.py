@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import enum
 import os
-from pathlib import Path
 from typing import Any
 
 import attrs
 import yaml
 
-from planforge.errors import ModelError, PlanFileError
+from planforge.errors import ModelError
 from planforge.files import write_text
-from planforge.loading.located import Located
-from planforge.loading.structure import NODE_KINDS, PARSED_FROM_TEXT, Structurer
+from planforge.loading.located import read_yaml_text
+from planforge.loading.structure import NODE_KINDS, PARSED_FROM_TEXT, structure_yaml
 from planforge.model import (
     AuthorityLine,
     DocumentNumber,
@@ -23,34 +22,17 @@ from planforge.model import (
     Recipients,
 )
 from planforge.model.nodes import NODE_TYPES, Paragraph, Section
-from planforge.text.normalize import nfc
 
 
 def loads_plan(text: str, file: str = "<string>") -> Plan:
     """Build a plan from YAML text; ``file`` names the source in errors."""
-    located = Located(file)
-    data = located.load(nfc(text))
-    result: Plan = Structurer(located).build(data, Plan, ())
+    result: Plan = structure_yaml(text, Plan, file)
     return result
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file (UTF-8 YAML). Errors read ``file:line:column: field: message``."""
-    name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError("no such file; check the path", name) from None
-    except IsADirectoryError:
-        raise PlanFileError("this is a folder, not a plan file", name) from None
-    except OSError as exc:
-        raise PlanFileError(f"cannot read the file: {exc.strerror}", name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError("the file is not UTF-8 text; save it as UTF-8", name, line) from None
-    return loads_plan(text, name)
+    return loads_plan(read_yaml_text(path), str(path))
 
 
 _TEXT_FORMS: dict[type, Any] = {
@@ -94,6 +76,8 @@ def _text_form(value: Any) -> Any:
 def _fields(value: Any) -> dict[str, Any]:
     out = {}
     for field in attrs.fields(type(value)):
+        if field.metadata.get("located"):
+            continue
         item = getattr(value, field.name)
         default = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]

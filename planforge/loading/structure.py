@@ -20,6 +20,7 @@ from planforge.model import (
     Recipients,
 )
 from planforge.model.nodes import NODE_TYPES, Assignment, Paragraph, Reporting, Section, Target
+from planforge.text.normalize import nfc
 
 PARSED_FROM_TEXT: dict[type, Any] = {
     DocumentNumber: DocumentNumber.parse,
@@ -141,12 +142,14 @@ class Structurer:
             value = {"entries": value[:-1], "archive": value[-1]} if value else {}
         if not isinstance(value, dict):
             raise self.fail(path, f"expected a mapping of {cls.__name__} fields")
-        fields = {f.name: f for f in attrs.fields(cls)}
+        fields = {f.name: f for f in attrs.fields(cls) if not f.metadata.get("located")}
         for key in value:
             if key not in fields:
                 known = ", ".join(fields)
                 raise self.fail((*path, key), f"unknown field {key!r}; known fields: {known}")
-        kwargs = {}
+        kwargs: dict[str, Any] = {
+            f.name: self.located.where(path) for f in attrs.fields(cls) if f.metadata.get("located")
+        }
         hints = _hints(cls)
         for name, field in fields.items():
             if name in value:
@@ -158,3 +161,10 @@ class Structurer:
         except ModelError as exc:
             inner = path + tuple(exc.field.split(".")) if exc.field else path
             raise self.fail(inner, exc.message) from None
+
+
+def structure_yaml(text: str, cls: type, file: str) -> Any:
+    """Parse YAML ``text`` (normalised to NFC) and build an instance of ``cls``."""
+    located = Located(file)
+    data = located.load(nfc(text))
+    return Structurer(located).build(data, cls, ())

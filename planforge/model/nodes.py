@@ -102,6 +102,18 @@ class Paragraph:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
+def _deadline_tuple(value: Iterable[Deadline]) -> tuple[Deadline, ...]:
+    return tuple(value)
+
+
+def _measure_tuple(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    return tuple(value)
+
+
+def _role_assignment_tuple(value: Iterable[RoleAssignment]) -> tuple[RoleAssignment, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Target:
     """A target (chỉ tiêu): its sentence and the measurable parts it states.
@@ -113,7 +125,7 @@ class Target:
     label: str | None = attrs.field(default=None, converter=_label)
     marker: Marker | None = None
     text: str = attrs.field(converter=paragraph, validator=not_blank)
-    measures: tuple[Measure, ...] = attrs.field(default=(), converter=tuple)
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measure_tuple)
     origin: str | None = attrs.field(default=None, converter=_label)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
@@ -125,7 +137,7 @@ class Reporting:
     label: str | None = attrs.field(default=None, converter=_label)
     marker: Marker | None = None
     text: str = attrs.field(converter=paragraph, validator=not_blank)
-    deadlines: tuple[Deadline, ...] = attrs.field(default=(), converter=tuple)
+    deadlines: tuple[Deadline, ...] = attrs.field(default=(), converter=_deadline_tuple)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
@@ -147,7 +159,7 @@ class Assignment:
     text: str = attrs.field(converter=paragraph, validator=not_blank)
     agencies: tuple[str, ...] = attrs.field(default=(), converter=lines)
     requested: bool = False
-    roles: tuple[RoleAssignment, ...] = attrs.field(default=(), converter=tuple)
+    roles: tuple[RoleAssignment, ...] = attrs.field(default=(), converter=_role_assignment_tuple)
     item_marker: Marker = Marker.NONE
     origin: str | None = attrs.field(default=None, converter=_label)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)

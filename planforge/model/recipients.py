@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -54,11 +55,15 @@ def _archive_check(_: object, __: object, value: tuple[str, ...]) -> None:
         raise ModelError("the archive line needs at least VT (Lưu: VT, …)", "archive")
 
 
+def _recipient_tuple(value: Iterable[Recipient]) -> tuple[Recipient, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Recipients:
     """Nơi nhận: the recipients in order and the archive units ("Lưu: VT, VX3.")."""
 
-    entries: tuple[Recipient, ...] = attrs.field(converter=tuple)
+    entries: tuple[Recipient, ...] = attrs.field(converter=_recipient_tuple)
     archive: tuple[str, ...] = attrs.field(converter=_units, validator=_archive_check)
     label: str = attrs.field(default="Nơi nhận:", converter=text, validator=not_blank)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from planforge.model._checks import lines, not_blank, optional_text, text
@@ -49,9 +51,13 @@ class DocumentReference:
         return f"{self.document_type.title} {self.subject or ''}".strip()
 
 
+def _references(value: Iterable[DocumentReference]) -> tuple[DocumentReference, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class LegalBasis:
     """Căn cứ / "Thực hiện …": the cited documents and the opening paragraphs citing them."""
 
-    references: tuple[DocumentReference, ...] = attrs.field(default=(), converter=tuple)
+    references: tuple[DocumentReference, ...] = attrs.field(default=(), converter=_references)
     opening: tuple[str, ...] = attrs.field(default=(), converter=lines)

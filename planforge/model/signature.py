@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -50,6 +51,10 @@ class AuthorityLine:
         return cls(Authority(match["prefix"] + "."), match["holder"])
 
 
+def _authority_line_tuple(value: Iterable[AuthorityLine]) -> tuple[AuthorityLine, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Signature:
     """Chữ ký: authority lines, the signer's title (chức vụ) and name (họ tên).
@@ -61,7 +66,7 @@ class Signature:
 
     title: str = attrs.field(converter=text, validator=not_blank)
     name: str = attrs.field(converter=text, validator=not_blank)
-    authority: tuple[AuthorityLine, ...] = attrs.field(default=(), converter=tuple)
+    authority: tuple[AuthorityLine, ...] = attrs.field(default=(), converter=_authority_line_tuple)
     signature_image: str | None = attrs.field(default=None, converter=optional_text)
     seal_image: str | None = attrs.field(default=None, converter=optional_text)
 

@@ -1,0 +1,1 @@
+"""Derivation: a lower unit's plan drafted from the higher one (pure functions)."""

@@ -1,0 +1,118 @@
+"""Re-scoping text: agency names and scope phrases of the higher level → the unit's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from planforge.errors import DerivationError
+from planforge.model.profile import AgencyRule, PhraseRule, Profile, Unit
+
+SELF = "{unit}"
+"""The target of an agency rule that makes a body's duties the unit's own."""
+
+
+def placeholders(profile: Profile, unit: Unit, higher: str, citation: str) -> dict[str, str]:
+    """The values a profile's texts may use in braces."""
+    return {
+        "unit": unit.name,
+        "unit_short": unit.short_name,
+        "kind": unit.kind,
+        "place": unit.place,
+        "higher": higher,
+        "higher_short": _short_agency(higher),
+        "lead_department": profile.lead_department or "",
+        "citation": citation,
+    }
+
+
+def _short_agency(name: str) -> str:
+    """ "Ủy ban nhân dân tỉnh Lâm Đồng" → "UBND tỉnh" as recipient lists write it."""
+    match = re.match(r"Ủy ban nhân dân (tỉnh|thành phố)\b", name)
+    return f"UBND {match.group(1)}" if match else name
+
+
+def fill(template: str, values: Mapping[str, str], where: str) -> str:
+    """Replace ``{name}`` placeholders; an unknown name is an error naming ``where``."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            known = ", ".join("{" + k + "}" for k in values)
+            raise DerivationError(f"unknown placeholder {{{name}}}; use one of {known}", where)
+        return values[name]
+
+    return re.sub(r"\{(\w+)\}", one, template)
+
+
+@attrs.frozen
+class AgencyMapping:
+    """Where one body of the higher plan goes: a name, the unit itself, or nowhere."""
+
+    source: str
+    target: str | None
+    is_self: bool
+
+
+def map_agency(
+    name: str, rules: Iterable[AgencyRule], values: Mapping[str, str]
+) -> AgencyMapping | None:
+    """The first rule that matches ``name``; None when no rule does."""
+    for rule in rules:
+        if rule.pattern:
+            match = re.search(rule.source, name)
+            if not match:
+                continue
+            target = None if rule.target is None else match.expand(rule.target)
+        elif rule.source != name:
+            continue
+        else:
+            target = rule.target
+        if target is None:
+            return AgencyMapping(name, None, False)
+        if target.strip() == SELF:
+            return AgencyMapping(name, values["unit"], True)
+        return AgencyMapping(name, fill(target, values, f"agency rule for {rule.source!r}"), False)
+    return None
+
+
+def _bounded(literal: str) -> str:
+    return rf"(?<!\w){re.escape(literal)}(?!\w)"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@attrs.frozen
+class Rewriter:
+    """Every substitution of one derivation, applied in order to each sentence."""
+
+    rules: tuple[tuple[re.Pattern[str], str], ...]
+
+    def __call__(self, text: str) -> str:
+        for pattern, replacement in self.rules:
+            text = pattern.sub(replacement, text)
+        return text
+
+
+def build_rewriter(
+    names: Mapping[str, str], phrases: Iterable[PhraseRule], values: Mapping[str, str]
+) -> Rewriter:
+    """Agency names first (longest first), then scope phrases (profile order)."""
+    rules: list[tuple[re.Pattern[str], str]] = []
+    for source in sorted(names, key=len, reverse=True):
+        target = names[source].replace("\\", "\\\\")
+        rules.append((re.compile(_bounded(source)), target))
+    for phrase in phrases:
+        target = fill(phrase.target, values, f"phrase rule for {phrase.source!r}")
+        if phrase.pattern:
+            rules.append((re.compile(phrase.source), target))
+            continue
+        escaped = target.replace("\\", "\\\\")
+        rules.append((re.compile(_bounded(phrase.source)), escaped))
+        if phrase.source[:1].islower():
+            rules.append((re.compile(_bounded(_capitalised(phrase.source))), _capitalised(escaped)))
+    return Rewriter(tuple(rules))

@@ -1,0 +1,87 @@
+"""A unit's own targets: stricter values or earlier years, never looser ones."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from planforge.errors import DerivationError
+from planforge.model import Comparison, Direction, Measure, Target
+from planforge.model.profile import TargetOverride
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+def _stricter_is_lower(measure: Measure) -> bool:
+    return measure.comparison is Comparison.AT_MOST or measure.direction is Direction.DECREASE
+
+
+def check_stricter(measure: Measure, override: TargetOverride, sentence: str) -> None:
+    """Refuse an override that loosens the target, naming both values and the profile line."""
+    where = override.location
+    short = sentence if len(sentence) <= 70 else sentence[:69] + "…"
+    if override.value is not None:
+        old, new = measure.value, override.value
+        looser = new > old if _stricter_is_lower(measure) else new < old
+        if looser:
+            raise DerivationError(
+                f"target {short!r}: the unit's {_number(new)}{measure.unit} is looser than the "
+                f"higher plan's {_number(old)}{measure.unit}; a unit may only tighten a target",
+                where,
+            )
+    if override.year is not None and measure.year is not None and override.year > measure.year:
+        raise DerivationError(
+            f"target {short!r}: the year {override.year} is later than the higher plan's "
+            f"{measure.year}; a unit may only bring a target forward",
+            where,
+        )
+
+
+def _replace_nth(text: str, pattern: str, replacement: str, nth: int) -> str:
+    matches = list(re.finditer(pattern, text))
+    if len(matches) < nth:
+        return text
+    match = matches[nth - 1]
+    return text[: match.start()] + replacement + text[match.end() :]
+
+
+def tighten(target: Target, override: TargetOverride) -> tuple[Target, str]:
+    """The target with the override applied to its sentence and its measure, and a note."""
+    if override.measure > len(target.measures):
+        raise DerivationError(
+            f"target {target.text[:60]!r} has {len(target.measures)} measurable part(s); "
+            f"there is no measure {override.measure}",
+            override.location,
+        )
+    index = override.measure - 1
+    measure = target.measures[index]
+    check_stricter(measure, override, target.text)
+    text, notes = target.text, []
+    value, upper, year = measure.value, measure.upper, measure.year
+    if override.value is not None and override.value != measure.value:
+        earlier = sum(1 for m in target.measures[:index] if m.value == measure.value)
+        unit = r"\s*%" if measure.unit == "%" else r"\s+" + re.escape(measure.unit)
+        text = _replace_nth(
+            text,
+            rf"(?<![\d,.]){re.escape(_number(measure.value))}(?={unit})",
+            _number(override.value),
+            earlier + 1,
+        )
+        notes.append(f"{_number(value)}{measure.unit} → {_number(override.value)}{measure.unit}")
+        value = override.value
+        if upper is not None and value > upper:
+            upper = value
+    if override.year is not None and override.year != measure.year:
+        if measure.year is not None:
+            text = text.replace(f"năm {measure.year}", f"năm {override.year}", 1)
+            notes.append(f"năm {measure.year} → năm {override.year}")
+        else:
+            notes.append(f"năm {override.year}")
+        year = override.year
+    measures = list(target.measures)
+    measures[index] = attrs.evolve(measure, value=value, upper=upper, year=year)
+    tightened = attrs.evolve(target, text=text, measures=tuple(measures))
+    return tightened, "tightened: " + ", ".join(notes)

@@ -1,0 +1,48 @@
+"""Read derivation profiles (hồ sơ phân cấp, YAML) and the bundled defaults they extend."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+from planforge.errors import PlanFileError
+from planforge.loading.located import read_yaml_text
+from planforge.loading.structure import structure_yaml
+from planforge.model.profile import Profile, ProfileDefaults
+
+
+def bundled_defaults() -> list[str]:
+    """Names of the default profiles that ship with planforge ("commune", …)."""
+    folder = resources.files("planforge") / "profiles"
+    names = (p.name for p in folder.iterdir())
+    return sorted(n.removesuffix(".yaml") for n in names if n.endswith(".yaml"))
+
+
+def load_defaults(name: str) -> ProfileDefaults:
+    """The bundled default rules for one target level."""
+    source = resources.files("planforge") / "profiles" / f"{name}.yaml"
+    if not source.is_file():
+        raise PlanFileError(
+            f"unknown default profile {name!r}; bundled: {', '.join(bundled_defaults())}",
+            "extends",
+        )
+    result: ProfileDefaults = structure_yaml(
+        source.read_text(encoding="utf-8"), ProfileDefaults, f"planforge/profiles/{name}.yaml"
+    )
+    return result
+
+
+def loads_profile(text: str, file: str = "<string>") -> Profile:
+    """Build a profile from YAML text, with its ``extends`` defaults applied."""
+    profile: Profile = structure_yaml(text, Profile, file)
+    if profile.extends:
+        try:
+            profile = load_defaults(profile.extends).apply_to(profile)
+        except PlanFileError as exc:
+            raise PlanFileError(exc.message, file, field="extends") from None
+    return profile
+
+
+def load_profile(path: str | os.PathLike[str]) -> Profile:
+    """Read a profile file; errors read ``file:line:column: field: message``."""
+    return loads_profile(read_yaml_text(path), str(path))

@@ -1,0 +1,173 @@
+"""Derivation profiles (hồ sơ phân cấp): how a higher plan becomes each lower unit's plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from planforge.errors import ModelError
+from planforge.model._checks import lines, not_blank, optional_text, text
+from planforge.model.agency import Agency, Level
+from planforge.model.date import IssueDate
+from planforge.model.nodes import Role
+from planforge.model.recipients import Recipient
+from planforge.model.signature import Signature
+
+PLACEHOLDERS = ("unit", "unit_short", "kind", "place", "higher", "higher_short")
+"""Names a profile's texts may use in braces: "{unit_short}" → "thành phố Đà Lạt"."""
+
+
+@attrs.frozen(kw_only=True)
+class TargetOverride:
+    """A unit's own value for a target (chỉ tiêu riêng); it may be stricter, never looser.
+
+    ``target`` picks the higher plan's target by its path ("II.1.a)-1") or by
+    the first words of its sentence; ``measure`` is the 1-based measurable part.
+    """
+
+    target: str = attrs.field(converter=text, validator=not_blank)
+    measure: int = 1
+    value: float | None = None
+    year: int | None = None
+    location: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"located": True}
+    )
+    """Where the override was written (file:line:column), for error messages."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.value is None and self.year is None:
+            raise ModelError("give the unit's value, its year, or both", "value")
+        if self.measure < 1:
+            raise ModelError("measures are counted from 1", "measure")
+
+
+@attrs.frozen(kw_only=True)
+class AgencyRule:
+    """How a body of the higher plan maps to the unit's own (ánh xạ cơ quan).
+
+    ``target`` None drops the body (no counterpart); ``target`` "{unit}" makes
+    its duties the unit's own.  With ``pattern`` the source is a regular
+    expression and the target may use its groups (``\\1``).
+    """
+
+    source: str = attrs.field(converter=text, validator=not_blank)
+    target: str | None = attrs.field(default=None, converter=optional_text)
+    pattern: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class PhraseRule:
+    """A scope phrase to rewrite ("trên địa bàn tỉnh" → "trên địa bàn {kind}")."""
+
+    source: str = attrs.field(converter=text, validator=not_blank)
+    target: str = attrs.field(converter=text)
+    pattern: bool = False
+
+
+def _agency_rule_tuple(value: Iterable[AgencyRule]) -> tuple[AgencyRule, ...]:
+    return tuple(value)
+
+
+def _phrase_rule_tuple(value: Iterable[PhraseRule]) -> tuple[PhraseRule, ...]:
+    return tuple(value)
+
+
+def _recipient_tuple(value: Iterable[Recipient]) -> tuple[Recipient, ...]:
+    return tuple(value)
+
+
+def _role_tuple(value: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(value)
+
+
+def _target_override_tuple(value: Iterable[TargetOverride]) -> tuple[TargetOverride, ...]:
+    return tuple(value)
+
+
+def _unit_tuple(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """A lower unit (đơn vị cấp dưới) that issues its own plan.
+
+    ``name`` is the issuing agency ("Ủy ban nhân dân thành phố Đà Lạt");
+    ``short_name`` the area or body as sentences name it ("thành phố Đà Lạt");
+    ``kind`` its common noun ("thành phố", "huyện", "xã", "phường", "sở").
+    """
+
+    name: str = attrs.field(converter=text, validator=not_blank)
+    short_name: str = attrs.field(converter=text, validator=not_blank)
+    kind: str = attrs.field(converter=text, validator=not_blank)
+    place: str = attrs.field(converter=text, validator=not_blank)
+    signature: Signature
+    abbreviation: str = attrs.field(default="UBND", converter=text, validator=not_blank)
+    level: Level | None = None
+    parent: Agency | None = None
+    header_lines: tuple[str, ...] = attrs.field(default=(), converter=lines)
+    archive: tuple[str, ...] = attrs.field(default=("VT",), converter=lines)
+    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
+    targets: tuple[TargetOverride, ...] = attrs.field(default=(), converter=_target_override_tuple)
+    slug: str | None = attrs.field(default=None, converter=optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Profile:
+    """Hồ sơ phân cấp: the lower units of one province and level, and the rules for them.
+
+    ``extends`` names a bundled default profile ("commune", "district",
+    "department") whose rules apply after this profile's own.
+    """
+
+    name: str = attrs.field(converter=text, validator=not_blank)
+    level: Level
+    units: tuple[Unit, ...] = attrs.field(converter=_unit_tuple)
+    extends: str | None = attrs.field(default=None, converter=optional_text)
+    lead_department: str | None = attrs.field(default=None, converter=optional_text)
+    agencies: tuple[AgencyRule, ...] = attrs.field(default=(), converter=_agency_rule_tuple)
+    phrases: tuple[PhraseRule, ...] = attrs.field(default=(), converter=_phrase_rule_tuple)
+    keep: tuple[Role, ...] = attrs.field(default=(), converter=_role_tuple)
+    report_days_earlier: int | None = None
+    date: IssueDate | None = None
+    opening: str | None = attrs.field(default=None, converter=optional_text)
+    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.units:
+            raise ModelError("a profile needs at least one unit", "units")
+        names = [u.name for u in self.units]
+        if len(set(names)) != len(names):
+            raise ModelError("two units have the same name", "units")
+        if self.report_days_earlier is not None and self.report_days_earlier < 0:
+            raise ModelError("report_days_earlier cannot be negative", "report_days_earlier")
+
+
+@attrs.frozen(kw_only=True)
+class ProfileDefaults:
+    """The bundled rules for one target level, which a profile ``extends``."""
+
+    level: Level
+    agencies: tuple[AgencyRule, ...] = attrs.field(default=(), converter=_agency_rule_tuple)
+    phrases: tuple[PhraseRule, ...] = attrs.field(default=(), converter=_phrase_rule_tuple)
+    keep: tuple[Role, ...] = attrs.field(default=(), converter=_role_tuple)
+    report_days_earlier: int = 5
+    opening: str | None = attrs.field(default=None, converter=optional_text)
+    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
+
+    def apply_to(self, profile: Profile) -> Profile:
+        """The profile with these rules after its own; its own settings win."""
+        return attrs.evolve(
+            profile,
+            agencies=profile.agencies + self.agencies,
+            phrases=profile.phrases + self.phrases,
+            keep=profile.keep or self.keep,
+            report_days_earlier=(
+                self.report_days_earlier
+                if profile.report_days_earlier is None
+                else profile.report_days_earlier
+            ),
+            opening=profile.opening or self.opening,
+            recipients=profile.recipients or self.recipients,
+        )
