@@ -188,7 +188,9 @@ def _assignment(context: _Context, node: Assignment, path: str, depth: int) -> N
         names = ", ".join(m.source for m in known)
         context.row("assignment", path, node.text, "", f"dropped: no counterpart for {names}")
         return None
-    agencies = tuple(dict.fromkeys(m.target for m in known if m.target and not m.is_self))
+    agencies = tuple(
+        dict.fromkeys(context.rewrite(m.target) for m in known if m.target and not m.is_self)
+    )
     unmapped = [a for a, m in zip(node.agencies, mappings, strict=True) if m is None]
     derived = attrs.evolve(
         node,
@@ -239,8 +241,8 @@ def _recipients(context: _Context, source: Plan) -> Recipients:
     entries = [
         Recipient.parse(fill(r.line, values, "recipients")) for r in context.profile.recipients
     ]
-    bodies = [m.target for m in context.mapped.values() if m.target and not m.is_self]
-    entries += [Recipient(name) for name in dict.fromkeys(bodies)]
+    bodies = [context.rewrite(m.target) for m in context.mapped.values() if m.target and not m.is_self]
+    entries += [Recipient(name[:1].upper() + name[1:]) for name in dict.fromkeys(bodies)]
     entries += list(context.unit.recipients)
     return Recipients(tuple(dict.fromkeys(entries)), context.unit.archive)
 
@@ -281,7 +283,8 @@ def derive_with_review(
         number=source.header.number.file_form,
     )
     _map_all(context, source)
-    context.rewrite = build_rewriter(_text_map(context), profile.phrases, values)
+    dropped = [m.source for m in context.mapped.values() if m.target is None]
+    context.rewrite = build_rewriter(_text_map(context), profile.phrases, values, dropped)
     kept = tuple(n for n in source.sections if _keep(profile, n))
     for node in source.sections:
         if node not in kept and isinstance(node, Section):

@@ -98,11 +98,24 @@ class Rewriter:
         return text
 
 
+def _removals(dropped: Iterable[str]) -> list[tuple[re.Pattern[str], str]]:
+    """Take a dropped body out of the lists that name it ("A, B căn cứ …" → "A căn cứ …")."""
+    rules = []
+    for name in sorted(dropped, key=len, reverse=True):
+        bounded = _bounded(name)
+        rules += [(re.compile(rf",\s*{bounded}"), ""), (re.compile(rf"\s+và\s+{bounded}"), ""),
+                  (re.compile(rf"{bounded}\s*(,|và)\s*"), "")]
+    return rules
+
+
 def build_rewriter(
-    names: Mapping[str, str], phrases: Iterable[PhraseRule], values: Mapping[str, str]
+    names: Mapping[str, str],
+    phrases: Iterable[PhraseRule],
+    values: Mapping[str, str],
+    dropped: Iterable[str] = (),
 ) -> Rewriter:
-    """Agency names first (longest first), then scope phrases (profile order)."""
-    rules: list[tuple[re.Pattern[str], str]] = []
+    """Dropped bodies out of lists, agency names (longest first), then scope phrases."""
+    rules: list[tuple[re.Pattern[str], str]] = _removals(dropped)
     for source in sorted(names, key=len, reverse=True):
         target = names[source].replace("\\", "\\\\")
         rules.append((re.compile(_bounded(source)), target))
