@@ -39,6 +39,7 @@ from planforge.model import (
 )
 from planforge.model.numbering import label_children
 from planforge.model.profile import Profile, TargetOverride, Unit
+from planforge.text.slug import slugify
 
 DEFAULT_OPENING = (
     "Thực hiện {citation}, {unit} ban hành Kế hoạch triển khai thực hiện trên địa bàn "
@@ -66,18 +67,29 @@ def source_reference(plan: Plan) -> DocumentReference:
     )
 
 
-def find_unit(profile: Profile, name: str) -> Unit:
-    """The unit called ``name`` (full or short name, any case); suggests the closest."""
+def _closest(name: str, profile: Profile) -> str | None:
     import difflib
 
-    wanted = name.strip().lower()
+    names = {slugify(u.short_name): u.short_name for u in profile.units}
+    names.update({slugify(u.place): u.short_name for u in profile.units})
+    close = difflib.get_close_matches(slugify(name), list(names), n=1, cutoff=0.5)
+    return names[close[0]] if close else None
+
+
+def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:
+    """The unit called ``name``: full or short name or place, with or without diacritics.
+
+    An unknown name is an error suggesting the closest unit; ``where`` names
+    the profile file in that message.
+    """
+    wanted = slugify(name)
     for unit in profile.units:
-        if wanted in (unit.name.lower(), unit.short_name.lower(), (unit.slug or "").lower()):
+        if wanted in (slugify(unit.name), slugify(unit.short_name), slugify(unit.place), unit.slug):
             return unit
-    names = [u.short_name for u in profile.units]
-    close = difflib.get_close_matches(name, names + [u.name for u in profile.units], n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; units: {', '.join(names)}"
-    raise DerivationError(f"no unit named {name!r} in the profile{hint}", profile.name)
+    close = _closest(name, profile)
+    names = ", ".join(u.short_name for u in profile.units)
+    hint = f"; did you mean {close!r}?" if close else f"; the units are: {names}"
+    raise DerivationError(f"no unit named {name!r} in the profile{hint}", where or profile.name)
 
 
 @attrs.define
@@ -165,7 +177,7 @@ def _node(context: _Context, node: Node, path: str, depth: int) -> Node | None:
 def _target(context: _Context, node: Target, path: str) -> Target:
     origin = f"{context.number} {path}"
     derived = attrs.evolve(node, text=context.rewrite(node.text), origin=origin)
-    change = "re-scoped" if derived.text != node.text else "unchanged"
+    change = "điều chỉnh phạm vi" if derived.text != node.text else "giữ nguyên"
     override = context.overrides.get(path) or next(
         (o for key, o in context.overrides.items() if node.text.startswith(key)), None
     )
@@ -182,11 +194,11 @@ def _assignment(context: _Context, node: Assignment, path: str, depth: int) -> N
     children = _children(context, node.children, path, depth + 1, node.item_marker)
     if known and all(m.is_self for m in known):
         context.own_duties.extend(children or (Paragraph(text=context.rewrite(node.text)),))
-        context.row("assignment", path, node.text, "", "became the unit's own measures")
+        context.row("assignment", path, node.text, "", "thành nhiệm vụ, giải pháp của đơn vị")
         return None
     if known and all(m.target is None for m in known):
         names = ", ".join(m.source for m in known)
-        context.row("assignment", path, node.text, "", f"dropped: no counterpart for {names}")
+        context.row("assignment", path, node.text, "", f"bỏ: không có cơ quan tương ứng ({names})")
         return None
     agencies = tuple(
         dict.fromkeys(context.rewrite(m.target) for m in known if m.target and not m.is_self)
@@ -201,9 +213,9 @@ def _assignment(context: _Context, node: Assignment, path: str, depth: int) -> N
         origin=f"{context.number} {path}",
     )
     notes = [f"{m.source} → {m.target}" for m in known if m.target and m.target != m.source]
-    notes += [f"dropped {m.source}" for m in known if m.target is None]
-    notes += [f"kept as written (no rule): {a}" for a in unmapped]
-    change = "mapped: " + "; ".join(notes) if notes else "unchanged"
+    notes += [f"bỏ {m.source}" for m in known if m.target is None]
+    notes += [f"giữ nguyên tên (chưa có quy tắc): {a}" for a in unmapped]
+    change = "giao cho: " + "; ".join(notes) if notes else "giữ nguyên"
     context.row("assignment", path, node.text, derived.text, change)
     return derived
 
@@ -220,7 +232,7 @@ def _with_own_duties(context: _Context, sections: tuple[Node, ...]) -> tuple[Nod
     for index, node in enumerate(sections):
         if isinstance(node, Section) and node.role is Role.MEASURES:
             merged = attrs.evolve(node, children=node.children + duties)
-            return (*sections[:index], merged, *sections[index + 1:])
+            return (*sections[:index], merged, *sections[index + 1 :])
     heading = Section(
         title="Nhiệm vụ của " + context.unit.name,
         role=Role.MEASURES,
@@ -241,7 +253,9 @@ def _recipients(context: _Context, source: Plan) -> Recipients:
     entries = [
         Recipient.parse(fill(r.line, values, "recipients")) for r in context.profile.recipients
     ]
-    bodies = [context.rewrite(m.target) for m in context.mapped.values() if m.target and not m.is_self]
+    bodies = [
+        context.rewrite(m.target) for m in context.mapped.values() if m.target and not m.is_self
+    ]
     entries += [Recipient(name[:1].upper() + name[1:]) for name in dict.fromkeys(bodies)]
     entries += list(context.unit.recipients)
     return Recipients(tuple(dict.fromkeys(entries)), context.unit.archive)
@@ -288,7 +302,7 @@ def derive_with_review(
     kept = tuple(n for n in source.sections if _keep(profile, n))
     for node in source.sections:
         if node not in kept and isinstance(node, Section):
-            context.row("section", node.title, node.title, "", "dropped: section not kept")
+            context.row("section", node.title, node.title, "", "bỏ mục (không áp dụng cho cấp này)")
     sections = _with_own_duties(context, _children(context, kept, "", 1, Marker.NONE))
     closing = tuple(_node(context, n, f"closing-{i + 1}", 1) for i, n in enumerate(source.closing))
     _unused(context)

@@ -11,7 +11,8 @@ class ReviewRow:
 
     ``kind`` is "target", "assignment" or "section"; ``derived_text`` is empty
     when the item was dropped; ``change`` says what happened in words a
-    clerk checks quickly ("tightened: 70% → 80%", "mapped: Sở Y tế → Phòng Y tế").
+    clerk checks quickly, in Vietnamese ("nâng chỉ tiêu: 70% → 80%",
+    "giao cho: Sở Y tế → Phòng Y tế").
     """
 
     kind: str

@@ -103,8 +103,11 @@ def _removals(dropped: Iterable[str]) -> list[tuple[re.Pattern[str], str]]:
     rules = []
     for name in sorted(dropped, key=len, reverse=True):
         bounded = _bounded(name)
-        rules += [(re.compile(rf",\s*{bounded}"), ""), (re.compile(rf"\s+và\s+{bounded}"), ""),
-                  (re.compile(rf"{bounded}\s*(,|và)\s*"), "")]
+        rules += [
+            (re.compile(rf",\s*{bounded}"), ""),
+            (re.compile(rf"\s+và\s+{bounded}"), ""),
+            (re.compile(rf"{bounded}\s*(,|và)\s*"), ""),
+        ]
     return rules
 
 

@@ -84,4 +84,4 @@ def tighten(target: Target, override: TargetOverride) -> tuple[Target, str]:
     measures = list(target.measures)
     measures[index] = attrs.evolve(measure, value=value, upper=upper, year=year)
     tightened = attrs.evolve(target, text=text, measures=tuple(measures))
-    return tightened, "tightened: " + ", ".join(notes)
+    return tightened, "nâng chỉ tiêu: " + ", ".join(notes)

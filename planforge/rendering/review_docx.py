@@ -1,0 +1,89 @@
+"""The review document (bảng đối chiếu): source and derived items side by side."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from planforge.derivation.review import Review
+from planforge.files import atomic_path
+
+COLUMNS = (
+    ("STT", 12),
+    ("Mục", 22),
+    ("Kế hoạch cấp trên", 100),
+    ("Dự thảo của đơn vị", 100),
+    ("Thay đổi", 33),
+)
+"""Column titles and widths in mm (landscape A4 less 20 mm margins: 267 mm)."""
+
+KINDS = {"target": "Chỉ tiêu", "assignment": "Phân công", "section": "Mục"}
+
+
+def _font(document: object) -> None:
+    style = document.styles["Normal"]  # type: ignore[attr-defined]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(11)
+    fonts = style.element.rPr.rFonts
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), "Times New Roman")
+
+
+def _landscape(document: object) -> None:
+    section = document.sections[0]  # type: ignore[attr-defined]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+
+
+def _title(document: object, review: Review) -> None:
+    for text, size in (
+        (f"BẢNG ĐỐI CHIẾU DỰ THẢO KẾ HOẠCH CỦA {review.unit.upper()}", 13),
+        (f"với Kế hoạch số {review.source} của cấp trên", 12),
+    ):
+        paragraph = document.add_paragraph()  # type: ignore[attr-defined]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = True, Pt(size)
+
+
+def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
+    """Write the review as a landscape .docx table, one row per source item, atomically."""
+    document = Document()
+    _font(document)
+    _landscape(document)
+    _title(document, review)
+    table = document.add_table(rows=1, cols=len(COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, (_, width) in zip(
+        table._tbl.tblGrid.findall(qn("w:gridCol")), COLUMNS, strict=True
+    ):
+        column.set(qn("w:w"), str(int(width * 56.7)))
+    for cell, (title, width) in zip(table.rows[0].cells, COLUMNS, strict=True):
+        cell.width = Mm(width)
+        cell.paragraphs[0].add_run(title).bold = True
+    for number, row in enumerate(review.rows, start=1):
+        values = (
+            str(number),
+            f"{KINDS.get(row.kind, row.kind)} {row.path}",
+            row.source_text,
+            row.derived_text or "(không còn trong dự thảo)",
+            row.change,
+        )
+        for cell, value, (_, width) in zip(table.add_row().cells, values, COLUMNS, strict=True):
+            cell.width = Mm(width)
+            cell.paragraphs[0].add_run(value)
+    target = Path(out)
+    with atomic_path(target) as temporary:
+        document.save(str(temporary))
+    return target
