@@ -26,7 +26,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         documents = []
-        for plan_file in sorted((ROOT / "examples").glob("*/*.yaml")):
+        for plan_file in sorted((ROOT / "examples").glob("*/ke-hoach*.yaml")):
             name = f"{plan_file.parent.name}-{plan_file.stem}"
             documents.append(render_plan(load_plan(plan_file), folder / f"{name}.docx"))
         subprocess.run(
