@@ -1,6 +1,10 @@
 """planforge: Vietnamese administrative plans (kế hoạch) as data, rendered per Nghị định 30."""
 
+from planforge.derivation.derive import derive_plan, derive_with_review
+from planforge.derivation.review import Review, ReviewRow
 from planforge.errors import (
+    ConversionError,
+    DerivationError,
     ModelError,
     OutputExistsError,
     PlanFileError,
@@ -9,6 +13,7 @@ from planforge.errors import (
     TemplateError,
 )
 from planforge.loading.plan_file import dump_plan, dumps_plan, load_plan, loads_plan
+from planforge.loading.profile_file import load_profile, loads_profile
 from planforge.model import (
     Agency,
     AgencyRole,
@@ -42,6 +47,7 @@ from planforge.model import (
     Urgency,
     extract_measures,
 )
+from planforge.model.profile import AgencyRule, PhraseRule, Profile, TargetOverride, Unit
 from planforge.rendering.render import render_plan
 
 __version__ = "0.1.0"
@@ -49,11 +55,14 @@ __version__ = "0.1.0"
 __all__ = [
     "Agency",
     "AgencyRole",
+    "AgencyRule",
     "Assignment",
     "Authority",
     "AuthorityLine",
     "Comparison",
+    "ConversionError",
     "Deadline",
+    "DerivationError",
     "Direction",
     "DocumentNumber",
     "DocumentReference",
@@ -68,25 +77,35 @@ __all__ = [
     "OutputExistsError",
     "Paragraph",
     "Period",
+    "PhraseRule",
     "Plan",
     "PlanFileError",
     "PlanforgeError",
+    "Profile",
     "Recipient",
     "Recipients",
     "RenderError",
     "Reporting",
+    "Review",
+    "ReviewRow",
     "Role",
     "RoleAssignment",
     "Secrecy",
     "Section",
     "Signature",
     "Target",
+    "TargetOverride",
     "TemplateError",
+    "Unit",
     "Urgency",
+    "derive_plan",
+    "derive_with_review",
     "dump_plan",
     "dumps_plan",
     "extract_measures",
     "load_plan",
+    "load_profile",
     "loads_plan",
+    "loads_profile",
     "render_plan",
 ]

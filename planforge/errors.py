@@ -79,3 +79,7 @@ class TemplateError(RenderError):
 class DerivationError(PlanforgeError):
     """A lower unit's plan cannot be derived (lập kế hoạch cấp dưới): a looser target,
     an unknown unit, a rule that points nowhere.  ``location`` names the profile line."""
+
+
+class ConversionError(RenderError):
+    """A document could not be converted to PDF (LibreOffice), or a PDF could not be read."""

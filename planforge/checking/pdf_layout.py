@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from planforge.errors import PlanforgeError
+from planforge.errors import ConversionError
+from planforge.rendering.pdf import DEFAULT_TIMEOUT_S, to_pdf
 
 __all__ = [
     "DEFAULT_TIMEOUT_S",
@@ -26,14 +23,8 @@ __all__ = [
 ]
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
-DEFAULT_TIMEOUT_S = 180.0
-"""How long one soffice batch may take before it is stopped."""
 MAX_GAP = 2.0
 """The widest gap, in line heights, that still joins two pieces of one visual line."""
-
-
-class ConversionError(PlanforgeError):
-    """A document could not be converted to PDF, or a PDF could not be read."""
 
 
 @dataclass(frozen=True)
@@ -73,36 +64,6 @@ class Line:
     def centre(self) -> float:
         """Horizontal centre of the line's box in points."""
         return (self.x_min + self.x_max) / 2
-
-
-def to_pdf(
-    docx_paths: Iterable[str | os.PathLike[str]],
-    outdir: str | os.PathLike[str],
-    *,
-    timeout: float = DEFAULT_TIMEOUT_S,
-) -> list[Path]:
-    """Convert documents to PDF in one soffice run; return the PDFs in the order given.
-
-    soffice gets a private, temporary user profile, so parallel runs do not clash.
-    Raises ``ConversionError`` when soffice is missing, fails or times out, or when
-    two documents would give the same PDF name.
-    """
-    sources = [Path(path).resolve() for path in docx_paths]
-    if not sources:
-        return []
-    _check_sources(sources)
-    soffice = _soffice()
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    targets = [out / f"{source.stem}.pdf" for source in sources]
-    for target in targets:
-        target.unlink(missing_ok=True)  # a stale PDF must not pass for a new one
-    with tempfile.TemporaryDirectory(prefix="planforge-soffice-") as profile:
-        log = _run_soffice(soffice, Path(profile), out, sources, timeout)
-    missing = [target.name for target in targets if not target.is_file()]
-    if missing:
-        raise ConversionError(f"soffice wrote no {', '.join(missing)}: {log}", str(out))
-    return targets
 
 
 def words(pdf: str | os.PathLike[str]) -> list[Word]:
@@ -161,68 +122,6 @@ def _merged(group: list[Line], page: int, index: int) -> Line:
 
 
 # --- soffice -------------------------------------------------------------------------
-
-
-def _check_sources(sources: list[Path]) -> None:
-    missing = [str(source) for source in sources if not source.is_file()]
-    if missing:
-        raise ConversionError(f"no such document: {', '.join(missing)}")
-    stems = [source.stem for source in sources]
-    clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
-    if clashes:
-        raise ConversionError(f"documents would share a PDF name: {', '.join(clashes)}")
-
-
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        raise ConversionError("LibreOffice (soffice) is not installed or not on PATH")
-    return found
-
-
-def _run_soffice(
-    soffice: str, profile: Path, out: Path, sources: list[Path], timeout: float
-) -> str:
-    """Run one headless conversion; return its output, or raise ``ConversionError``."""
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--nolockcheck",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *map(str, sources),
-    ]
-    try:
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise ConversionError(f"cannot start soffice: {exc}") from exc
-    try:
-        log, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        _stop(process)
-        raise ConversionError(f"soffice did not finish within {timeout:g} s") from exc
-    if process.returncode != 0:
-        raise ConversionError(f"soffice failed (exit {process.returncode}): {log.strip()}")
-    return log.strip()
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    """Kill soffice and the office process it started (they share a session)."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (AttributeError, ProcessLookupError, PermissionError):
-        process.kill()
-    process.communicate()
 
 
 # --- pdftotext -----------------------------------------------------------------------

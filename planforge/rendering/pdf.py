@@ -2,57 +2,110 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
-from planforge.errors import RenderError
+from planforge.errors import ConversionError
 
-TIMEOUT_S = 600
+DEFAULT_TIMEOUT_S = 180.0
+"""How long one soffice batch may take before it is stopped."""
 
 
-def soffice() -> str:
-    """The LibreOffice executable, or a RenderError saying how to get it."""
+def to_pdf(
+    docx_paths: Iterable[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    *,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> list[Path]:
+    """Convert documents to PDF in one soffice run; return the PDFs in the order given.
+
+    soffice gets a private, temporary user profile, so parallel runs do not clash.
+    Raises ``ConversionError`` when soffice is missing, fails or times out, or when
+    two documents would give the same PDF name.
+    """
+    sources = [Path(path).resolve() for path in docx_paths]
+    if not sources:
+        return []
+    _check_sources(sources)
+    soffice = _soffice()
+    out = Path(outdir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    targets = [out / f"{source.stem}.pdf" for source in sources]
+    for target in targets:
+        target.unlink(missing_ok=True)  # a stale PDF must not pass for a new one
+    with tempfile.TemporaryDirectory(prefix="planforge-soffice-") as profile:
+        log = _run_soffice(soffice, Path(profile), out, sources, timeout)
+    missing = [target.name for target in targets if not target.is_file()]
+    if missing:
+        raise ConversionError(f"soffice wrote no {', '.join(missing)}: {log}", str(out))
+    return targets
+
+
+def _check_sources(sources: list[Path]) -> None:
+    missing = [str(source) for source in sources if not source.is_file()]
+    if missing:
+        raise ConversionError(f"no such document: {', '.join(missing)}")
+    stems = [source.stem for source in sources]
+    clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if clashes:
+        raise ConversionError(f"documents would share a PDF name: {', '.join(clashes)}")
+
+
+def _soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        raise RenderError(
-            "LibreOffice is not installed; install it (apt-get install libreoffice-writer) "
-            "or leave out --pdf",
-            "soffice",
+    if found is None:
+        raise ConversionError(
+            "LibreOffice (soffice) is not installed or not on PATH; install it "
+            "(apt-get install libreoffice-writer) or leave out --pdf"
         )
     return found
 
 
-def to_pdf(documents: Sequence[Path], outdir: Path | None = None) -> list[Path]:
-    """Convert ``documents`` to PDF beside them (or into ``outdir``) in one run."""
-    if not documents:
-        return []
-    executable = soffice()
-    with tempfile.TemporaryDirectory(prefix="planforge-lo-") as profile:
-        command = [
-            executable,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir or documents[0].parent),
-            *map(str, documents),
-        ]
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice took longer than {TIMEOUT_S} s", "soffice") from None
-    pdfs = [(outdir or d.parent) / f"{d.stem}.pdf" for d in documents]
-    missing = [p for p in pdfs if not p.is_file()]
-    if result.returncode != 0 or missing:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise RenderError(
-            f"LibreOffice could not convert {len(missing)} file(s): {detail[0]}",
-            str(missing[0] if missing else documents[0]),
+def _run_soffice(
+    soffice: str, profile: Path, out: Path, sources: list[Path], timeout: float
+) -> str:
+    """Run one headless conversion; return its output, or raise ``ConversionError``."""
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *map(str, sources),
+    ]
+    try:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
         )
-    return pdfs
+    except OSError as exc:
+        raise ConversionError(f"cannot start soffice: {exc}") from exc
+    try:
+        log, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        _stop(process)
+        raise ConversionError(f"soffice did not finish within {timeout:g} s") from exc
+    if process.returncode != 0:
+        raise ConversionError(f"soffice failed (exit {process.returncode}): {log.strip()}")
+    return log.strip()
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Kill soffice and the office process it started (they share a session)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (AttributeError, ProcessLookupError, PermissionError):
+        process.kill()
+    process.communicate()
