@@ -1,0 +1,119 @@
+"""``planforge derive`` as a clerk runs it: one folder of drafts, or nothing at all."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from planforge import load_plan
+from planforge.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "examples" / "lam-dong-2021" / "ke-hoach-7851.yaml"
+DISTRICTS = ROOT / "examples" / "lam-dong-2021" / "profile-2021-districts.yaml"
+PROFILES = sorted((ROOT / "examples").glob("*/profile-*.yaml"))
+
+
+def _derive(*extra: str) -> list[str]:
+    return ["derive", str(PLAN), "--profile", str(DISTRICTS), *extra]
+
+
+def test_every_unit_gets_a_plan_file_a_document_and_a_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Twelve districts: 36 files, a closing summary, nothing else in the folder."""
+    out = tmp_path / "lam-dong"
+    assert main(_derive("-o", str(out))) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 36
+    assert {
+        "thanh-pho-da-lat.yaml",
+        "thanh-pho-da-lat.docx",
+        "thanh-pho-da-lat-review.docx",
+        "huyen-da-teh.docx",
+    } <= set(names)
+    assert load_plan(out / "huyen-lam-ha.yaml").header.place == "Lâm Hà"
+    captured = capsys.readouterr()
+    assert re.search(r"^12 units, 24 documents in \d+\.\d s → ", captured.out, re.M)
+    assert "12/12 huyện Đam Rông" in captured.err
+    assert [p.name for p in tmp_path.iterdir()] == ["lam-dong"]
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
+def test_every_example_profile_derives(profile: Path, tmp_path: Path) -> None:
+    """The district, department and commune examples all run."""
+    assert main(["derive", str(PLAN), "--profile", str(profile), "-o", str(tmp_path / "o")]) == 0
+    assert any((tmp_path / "o").glob("*-review.docx"))
+
+
+def test_only_the_named_units(tmp_path: Path) -> None:
+    """--unit picks units; names may be typed without diacritics."""
+    out = tmp_path / "two"
+    assert main(_derive("-o", str(out), "--unit", "Da Lat", "--unit", "huyen Di Linh")) == 0
+    assert sorted(p.name for p in out.glob("*.yaml")) == [
+        "huyen-di-linh.yaml",
+        "thanh-pho-da-lat.yaml",
+    ]
+
+
+def test_an_existing_folder_is_refused_without_force_and_replaced_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The clerk's folder is never touched unless --force is given."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("giữ nguyên", encoding="utf-8")
+    assert main(_derive("-o", str(out), "--unit", "Lâm Hà")) == 2
+    assert "--force" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["mine.txt"]
+    assert main(_derive("-o", str(out), "--unit", "Lâm Hà", "--force")) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "huyen-lam-ha-review.docx",
+        "huyen-lam-ha.docx",
+        "huyen-lam-ha.yaml",
+    ]
+
+
+def test_a_looser_target_stops_everything_with_one_located_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2, the profile's file and line, and no folder, not even half of one."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        DISTRICTS.read_text(encoding="utf-8").replace("value: 80", "value: 50"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert main(["derive", str(PLAN), "--profile", str(profile), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert re.match(rf"planforge: error: {re.escape(str(profile))}:\d+:\d+: target ", err)
+    assert "50%" in err and "70%" in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.yaml"]
+
+
+def test_an_unknown_unit_is_refused_with_a_suggestion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The closest name is offered."""
+    assert main(_derive("-o", str(tmp_path / "o"), "--unit", "Đà Lạc")) == 2
+    assert "did you mean 'thành phố Đà Lạt'?" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_profile_with_errors_names_file_line_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A profile is read like a plan file."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        DISTRICTS.read_text(encoding="utf-8").replace(
+            "level: district\nextends", "level: county\nextends"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["derive", str(PLAN), "--profile", str(profile), "-o", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert re.match(
+        rf"planforge: error: {re.escape(str(profile))}:\d+:8: level: unknown value", err
+    )
