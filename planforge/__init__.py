@@ -1,5 +1,6 @@
 """planforge: Vietnamese administrative plans (kế hoạch) as data, rendered per Nghị định 30."""
 
+from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_plan, derive_with_review
 from planforge.derivation.review import Review, ReviewRow
 from planforge.errors import (
@@ -12,7 +13,14 @@ from planforge.errors import (
     RenderError,
     TemplateError,
 )
-from planforge.loading.plan_file import dump_plan, dumps_plan, load_plan, loads_plan
+from planforge.loading.plan_file import (
+    dump_plan,
+    dumps_plan,
+    load_document,
+    load_plan,
+    loads_document,
+    loads_plan,
+)
 from planforge.loading.profile_file import load_profile, loads_profile
 from planforge.model import (
     Agency,
@@ -29,6 +37,7 @@ from planforge.model import (
     Header,
     IssueDate,
     LegalBasis,
+    Letter,
     Level,
     Marker,
     Measure,
@@ -70,6 +79,7 @@ __all__ = [
     "Header",
     "IssueDate",
     "LegalBasis",
+    "Letter",
     "Level",
     "Marker",
     "Measure",
@@ -98,13 +108,16 @@ __all__ = [
     "TemplateError",
     "Unit",
     "Urgency",
+    "cover_letter",
     "derive_plan",
     "derive_with_review",
     "dump_plan",
     "dumps_plan",
     "extract_measures",
+    "load_document",
     "load_plan",
     "load_profile",
+    "loads_document",
     "loads_plan",
     "loads_profile",
     "render_plan",

@@ -1,7 +1,8 @@
-"""Build the docxtpl Word template ``templates/ke-hoach.docx`` (Mẫu 1.4, Nghị định 30/2020/NĐ-CP).
+"""Build the docxtpl Word templates ``templates/ke-hoach.docx`` (Mẫu 1.4) and
+``templates/cong-van.docx`` (Mẫu 1.5 of Nghị định 30/2020/NĐ-CP).
 
-Run ``python templates/build_templates.py``; the variables the template may use are listed
-in ``docs/template-context.md``. Building twice gives identical XML parts.
+Run ``python templates/build_templates.py``; the variables the templates may use are
+listed in ``docs/template-context.md``. Building twice gives identical XML parts.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from docx.text.paragraph import Paragraph
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 TEMPLATE = Path(__file__).with_name("ke-hoach.docx")
+LETTER_TEMPLATE = Path(__file__).with_name("cong-van.docx")
+KINH_GUI_INDENT = 2268  # 4 cm: the công văn form sets "Kính gửi:" well right of the margin
+KINH_GUI_LIST = KINH_GUI_INDENT + 1000  # dashes under the colon: "Kính gửi" is 17.6 mm at 14 pt
+KINH_GUI_HANG = 163  # "- " at 14 pt: a wrapped addressee continues under its first letter
 FONT = "Times New Roman"
 FIXED_TIME = dt.datetime(2020, 3, 5, tzinfo=dt.timezone.utc)  # NĐ 30 signed and in force
 ZIP_TIME = (2020, 3, 5, 0, 0, 0)
@@ -116,6 +121,9 @@ STYLES: tuple[Style, ...] = (
     Style("PF Signature Space", base="PF Authority", exact_line=1440),
     _block("PF Signer", 14, bold=True),
     _block("PF Page Number", 14),
+    _block("PF Letter Subject", 12, before=120),
+    Style("PF Kinh Gui", size=14, align=LEFT, first_line=0, before=240, after=120, line=1.0),
+    Style("PF Kinh Gui List", base="PF Kinh Gui", before=0, after=0),
 )
 
 
@@ -190,16 +198,49 @@ SIGNATURE_CELL = [
 ]
 
 
+LETTER_NUMBER_CELL = [
+    ("PF Number", ("{{ header.number_line }}",)),
+    ("PF Letter Subject", ("{{ letter.subject }}",)),
+]
+KINH_GUI = [
+    ("PF Kinh Gui", ("{%p if letter.addressee %}",)),
+    ("PF Kinh Gui", ("Kính gửi: {{ letter.addressee }}",)),
+    ("PF Kinh Gui", ("{%p else %}",)),
+    ("PF Kinh Gui", ("Kính gửi:",)),
+    *_loop("PF Kinh Gui List", "{%p for line in letter.addressees %}", ["{{ line }}"]),
+    ("PF Kinh Gui", ("{%p endif %}",)),
+]
+
+
 def build_ke_hoach(path: str | Path = TEMPLATE) -> None:
     """Build the Kế hoạch template at ``path``."""
+    _build(path, "Kế hoạch", "Mẫu 1.4, Nghị định 30/2020/NĐ-CP", letter=False)
+
+
+def build_cong_van(path: str | Path = LETTER_TEMPLATE) -> None:
+    """Build the công văn template at ``path``: "V/v" under the number, "Kính gửi", no type name."""
+    _build(path, "Công văn", "Mẫu 1.5, Nghị định 30/2020/NĐ-CP", letter=True)
+
+
+def _build(path: str | Path, title: str, subject: str, *, letter: bool) -> None:
     doc = docx.Document()
-    _setup_package(doc)
+    _setup_package(doc, title, subject)
     _setup_styles(doc)
     _setup_section(doc)
-    _build_body(doc)
+    _build_body(doc, letter=letter)
+    if letter:
+        _indent_kinh_gui(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     _write_fixed_zip(buffer.getvalue(), Path(path))
+
+
+def _indent_kinh_gui(doc: Document) -> None:
+    """The "Kính gửi" paragraphs start 4 cm in; the list lines up under the colon."""
+    doc.styles["PF Kinh Gui"].paragraph_format.left_indent = Twips(KINH_GUI_INDENT)
+    listed = doc.styles["PF Kinh Gui List"].paragraph_format
+    listed.left_indent = Twips(KINH_GUI_LIST + KINH_GUI_HANG)
+    listed.first_line_indent = Twips(-KINH_GUI_HANG)
 
 
 def docx_parts(path: str | Path) -> dict[str, bytes]:
@@ -220,12 +261,12 @@ def _write_fixed_zip(data: bytes, path: Path) -> None:
 # --- package -------------------------------------------------------------------------
 
 
-def _setup_package(doc: Document) -> None:
+def _setup_package(doc: Document, title: str, subject: str) -> None:
     """Fixed core properties; drop the parts of python-docx's default file that are not needed."""
     props = doc.core_properties
     props.author = props.last_modified_by = "planforge"
-    props.title = "Kế hoạch"
-    props.subject = "Mẫu 1.4, Nghị định 30/2020/NĐ-CP"
+    props.title = title
+    props.subject = subject
     props.comments = props.keywords = props.category = ""
     props.created = props.modified = FIXED_TIME
     props.revision = 1
@@ -374,17 +415,17 @@ def _add_page_field(paragraph: Paragraph) -> None:
 # --- body ----------------------------------------------------------------------------
 
 
-def _build_body(doc: Document) -> None:
-    """Marks, header table, title block, body loop, signature table, tiny closing paragraph."""
+def _build_body(doc: Document, *, letter: bool = False) -> None:
+    """Marks, header table, title block (or "Kính gửi"), body, signature table, closing mark."""
     _add_paragraphs(doc, MARKS)
     # Header cells have no side padding: the centred texts never meet, and the
     # national title (95.7 mm) and a long date line (98.7 mm) need the room.
     header = _add_table(doc, widths=(3969, 5811), indent=-425, top=0, rows=2, side=0)
     _fill(header, 0, 0, AGENCY_CELL)
     _fill(header, 0, 1, NATIONAL_CELL)
-    _fill(header, 1, 0, NUMBER_CELL)
+    _fill(header, 1, 0, LETTER_NUMBER_CELL if letter else NUMBER_CELL)
     _fill(header, 1, 1, DATE_CELL)
-    _add_paragraphs(doc, [*TITLE, *BODY])
+    _add_paragraphs(doc, [*(KINH_GUI if letter else TITLE), *BODY])
     signature = _add_table(doc, widths=(3686, 5669), indent=0, top=120, rows=1)
     _fill(signature, 0, 0, RECIPIENTS_CELL)
     _fill(signature, 0, 1, SIGNATURE_CELL)
@@ -457,3 +498,5 @@ def _table_properties(width: int, indent: int, top: int, side: int) -> str:
 if __name__ == "__main__":
     build_ke_hoach(TEMPLATE)
     print(f"wrote {TEMPLATE}")
+    build_cong_van(LETTER_TEMPLATE)
+    print(f"wrote {LETTER_TEMPLATE}")

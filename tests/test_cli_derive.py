@@ -5,15 +5,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import docx
 import pytest
 
-from planforge import load_plan
+from planforge import Letter, load_plan
 from planforge.cli import main
+from planforge.loading.plan_file import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "lam-dong-2021" / "ke-hoach-7851.yaml"
 DISTRICTS = ROOT / "examples" / "lam-dong-2021" / "profile-2021-districts.yaml"
 PROFILES = sorted((ROOT / "examples").glob("*/profile-*.yaml"))
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of a document, tables included, one per line."""
+    document = docx.Document(str(path))
+    cells = [p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
 def _derive(*extra: str) -> list[str]:
@@ -117,3 +126,19 @@ def test_a_profile_with_errors_names_file_line_and_field(
     assert re.match(
         rf"planforge: error: {re.escape(str(profile))}:\d+:8: level: unknown value", err
     )
+
+
+def test_the_cover_letter_sends_the_plan_to_the_units(tmp_path: Path) -> None:
+    """--cover-letter adds the công văn: V/v, Kính gửi the units, "Như trên" first."""
+    out = tmp_path / "out"
+    assert main(_derive("-o", str(out), "--unit", "Lâm Hà", "--cover-letter")) == 0
+    letter = load_document(out / "cong-van.yaml")
+    assert isinstance(letter, Letter)
+    assert letter.header.number.line.replace("\u00a0", " ").endswith(" /UBND-VX3")
+    assert letter.header.subject == "triển khai thực hiện Kế hoạch số 7851/KH-UBND"
+    assert letter.addressees == ("Ủy ban nhân dân các huyện, thị xã, thành phố",)
+    text = docx_text(out / "cong-van.docx")
+    assert "V/v triển khai thực hiện Kế hoạch số 7851/KH-UBND" in text
+    assert "Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố." in text
+    assert "- Như trên;" in text and "trước ngày 04/12/2021" in text
+    assert "KẾ HOẠCH" not in text

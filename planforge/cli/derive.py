@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
 from planforge.errors import OutputExistsError
 from planforge.loading.plan_file import dump_plan, load_plan
@@ -37,6 +38,11 @@ def register(commands: Any) -> None:
     )
     derive.add_argument("--template", type=Path, metavar="T.docx")
     derive.add_argument("--pdf", action="store_true", help="also convert to PDF (LibreOffice)")
+    derive.add_argument(
+        "--cover-letter",
+        action="store_true",
+        help="also write the công văn that sends the plan to the units",
+    )
     derive.add_argument("--force", action="store_true", help="replace an existing OUTDIR")
     derive.set_defaults(run=run)
 
@@ -86,6 +92,10 @@ def run(args: argparse.Namespace) -> int:
             documents.append(render_plan(plan, temporary / f"{slug}.docx", args.template))
             documents.append(render_review(review, temporary / f"{slug}-review.docx"))
             _progress(done, len(derived), unit.short_name)
+        if args.cover_letter:
+            letter = cover_letter(source, profile)
+            dump_plan(letter, temporary / "cong-van.yaml")
+            documents.append(render_plan(letter, temporary / "cong-van.docx"))
         if args.pdf:
             to_pdf(documents, temporary)
         _replace_folder(temporary, args.output)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planforge.errors import OutputExistsError, PlanforgeError
-from planforge.loading.plan_file import load_plan
+from planforge.loading.plan_file import load_document
 from planforge.rendering.render import render_plan
 
 
@@ -63,7 +63,7 @@ def refuse_existing(targets: list[Path], force: bool) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load every plan first, so that one bad file leaves no document half the batch."""
     pairs = output_pairs(args.plans, args.output)
-    loaded = [(load_plan(plan), target) for plan, target in pairs]
+    loaded = [(load_document(plan), target) for plan, target in pairs]
     refuse_existing([target for _, target in loaded], args.force)
     for plan, target in loaded:
         render_plan(plan, target, args.template, overwrite=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from typing import Any
 
 import attrs
@@ -17,6 +18,7 @@ from planforge.model import (
     AuthorityLine,
     DocumentNumber,
     IssueDate,
+    Letter,
     Plan,
     Recipient,
     Recipients,
@@ -33,6 +35,22 @@ def loads_plan(text: str, file: str = "<string>") -> Plan:
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file (UTF-8 YAML). Errors read ``file:line:column: field: message``."""
     return loads_plan(read_yaml_text(path), str(path))
+
+
+_LETTER_TYPE = re.compile(r"^\s+document_type:\s*['\"]?cong-van['\"]?\s*$", re.MULTILINE)
+
+
+def loads_document(text: str, file: str = "<string>") -> Plan | Letter:
+    """A plan, or a công văn when its header says ``document_type: cong-van``."""
+    if _LETTER_TYPE.search(text):
+        letter: Letter = structure_yaml(text, Letter, file)
+        return letter
+    return loads_plan(text, file)
+
+
+def load_document(path: str | os.PathLike[str]) -> Plan | Letter:
+    """Read a plan file or a công văn file."""
+    return loads_document(read_yaml_text(path), str(path))
 
 
 _TEXT_FORMS: dict[type, Any] = {
@@ -114,7 +132,7 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def dumps_plan(plan: Plan) -> str:
+def dumps_plan(plan: Plan | Letter) -> str:
     """The plan as YAML text; ``dumps_plan(loads_plan(dumps_plan(p))) == dumps_plan(p)``."""
     data = _plain(plan)
     return yaml.dump(
@@ -122,6 +140,6 @@ def dumps_plan(plan: Plan) -> str:
     )
 
 
-def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+def dump_plan(plan: Plan | Letter, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
     """Write ``plan`` to ``path`` as YAML, atomically."""
     write_text(path, dumps_plan(plan), overwrite=overwrite)

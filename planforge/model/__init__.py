@@ -4,6 +4,7 @@ from planforge.model.agency import Agency, Level
 from planforge.model.date import IssueDate
 from planforge.model.document_type import DocumentType
 from planforge.model.header import Header, Secrecy, Urgency
+from planforge.model.letter import AS_ABOVE, Letter
 from planforge.model.nodes import (
     AgencyRole,
     Assignment,
@@ -27,6 +28,7 @@ from planforge.model.signature import Authority, AuthorityLine, Signature
 from planforge.model.target import Comparison, Direction, Measure, extract_measures
 
 __all__ = [
+    "AS_ABOVE",
     "Agency",
     "AgencyRole",
     "Assignment",
@@ -42,6 +44,7 @@ __all__ = [
     "Header",
     "IssueDate",
     "LegalBasis",
+    "Letter",
     "Level",
     "Marker",
     "Measure",

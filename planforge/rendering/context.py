@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from planforge.model import Agency, Assignment, Entry, Plan, Section
+import attrs
+
+from planforge.model import AS_ABOVE, Agency, Assignment, Entry, Letter, Plan, Recipient, Section
 from planforge.model.header import Header
 from planforge.text.case import upper
 from planforge.text.dates import date_line
@@ -110,7 +112,7 @@ def _plain(text: str) -> dict[str, str]:
     return {"kind": "text", "lead": "", "text": text}
 
 
-def body_paragraphs(plan: Plan) -> list[dict[str, str]]:
+def body_paragraphs(plan: Plan | Letter) -> list[dict[str, str]]:
     """Opening, body tree and closing as printed, the end mark on the last one."""
     paragraphs = [_plain(t) for t in plan.legal_basis.opening]
     paragraphs += [paragraph_for(e) for e in plan.entries()]
@@ -136,21 +138,16 @@ def end_marked(text: str) -> str:
     return text + ("/." if text.endswith(".") else END_MARK)
 
 
-def build_context(plan: Plan, image: Any = None) -> dict[str, Any]:
-    """The whole template context of ``docs/template-context.md``.
-
-    ``image`` turns an image path into what the template engine inserts
-    (an inline image); without it images are left out.
-    """
-    body = body_paragraphs(plan)
-    signature = plan.signature
+def _common(document: Plan | Letter, image: Any) -> dict[str, Any]:
+    """What a plan and a letter print alike: header, body, recipients, signature."""
+    body = body_paragraphs(document)
+    signature = document.signature
     picture = image(signature.signature_image) if image and signature.signature_image else ""
     return {
-        "header": header_context(plan.header),
-        "title": title_context(plan.header),
+        "header": header_context(document.header),
         "body": body[:-1],
         "last": body[-1] if body else _plain(END_MARK),
-        "recipients": {"label": plan.recipients.label, "lines": plan.recipients.lines},
+        "recipients": {"label": document.recipients.label, "lines": document.recipients.lines},
         "signature": {
             "authority_lines": signature.authority_lines,
             "title": upper(signature.title),
@@ -158,3 +155,44 @@ def build_context(plan: Plan, image: Any = None) -> dict[str, Any]:
             "name": signature.name,
         },
     }
+
+
+def build_context(plan: Plan, image: Any = None) -> dict[str, Any]:
+    """The whole template context of ``docs/template-context.md``.
+
+    ``image`` turns an image path into what the template engine inserts
+    (an inline image); without it images are left out.
+    """
+    return {**_common(plan, image), "title": title_context(plan.header)}
+
+
+def addressee_lines(addressees: tuple[str, ...]) -> list[str]:
+    """Several addressees: "- X;" lines, the last ending with ".".
+
+    >>> addressee_lines(("Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"))
+    ['- Các sở, ban, ngành tỉnh;', '- UBND các huyện, thành phố.']
+    """
+    lines = [f"- {a.rstrip(';.')};" for a in addressees]
+    lines[-1] = lines[-1][:-1] + "."
+    return lines
+
+
+def letter_recipients(letter: Letter) -> list[str]:
+    """The recipients of a công văn: "- Như trên;" first, as the form requires."""
+    recipients = letter.recipients
+    if not recipients.entries or recipients.entries[0].name != AS_ABOVE:
+        recipients = attrs.evolve(recipients, entries=(Recipient(AS_ABOVE), *recipients.entries))
+    return recipients.lines
+
+
+def build_letter_context(letter: Letter, image: Any = None) -> dict[str, Any]:
+    """The context of ``templates/cong-van.docx``: a plan's, with "V/v" and "Kính gửi"."""
+    context = _common(letter, image)
+    context["recipients"]["lines"] = letter_recipients(letter)
+    single = len(letter.addressees) == 1
+    context["letter"] = {
+        "subject": keep_year_ranges(f"V/v {letter.header.subject}"),
+        "addressee": f"{letter.addressees[0].rstrip('.')}." if single else "",
+        "addressees": [] if single else addressee_lines(letter.addressees),
+    }
+    return context

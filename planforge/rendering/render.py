@@ -7,8 +7,8 @@ from importlib import resources
 from pathlib import Path
 
 from planforge.errors import OutputExistsError
-from planforge.model import Plan
-from planforge.rendering.context import build_context
+from planforge.model import Letter, Plan
+from planforge.rendering.context import build_context, build_letter_context
 from planforge.rendering.docx_template import ImageFile, render_template
 
 SIGNATURE_WIDTH_MM = 35.0
@@ -27,13 +27,13 @@ def default_template(name: str = "ke-hoach") -> Path:
 
 
 def render_plan(
-    plan: Plan,
+    plan: Plan | Letter,
     out: str | os.PathLike[str],
     template: str | os.PathLike[str] | None = None,
     *,
     overwrite: bool = True,
 ) -> Path:
-    """Render ``plan`` to ``out`` (.docx) with ``template`` or the bundled one.
+    """Render a plan (or a công văn) to ``out`` (.docx) with ``template`` or the bundled one.
 
     The file is written atomically; with ``overwrite=False`` an existing
     file is refused.  Returns the path written.
@@ -43,6 +43,15 @@ def render_plan(
         raise OutputExistsError(
             "the file exists; choose another name or pass --force to replace it", str(target)
         )
-    context = build_context(plan, image=lambda path: ImageFile(Path(path), SIGNATURE_WIDTH_MM))
-    render_template(Path(template) if template else default_template(), context, target)
+
+    def image(path: str) -> ImageFile:
+        return ImageFile(Path(path), SIGNATURE_WIDTH_MM)
+
+    if isinstance(plan, Letter):
+        context = build_letter_context(plan, image)
+        bundled = default_template("cong-van")
+    else:
+        context = build_context(plan, image)
+        bundled = default_template()
+    render_template(Path(template) if template else bundled, context, target)
     return target
