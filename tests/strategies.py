@@ -33,6 +33,7 @@ from planforge import (
     Signature,
     Target,
 )
+from planforge.model import Appendix, TaskRow
 from planforge.text.normalize import clean
 
 VIETNAMESE = (
@@ -120,8 +121,13 @@ def nodes(depth: int = 0) -> st.SearchStrategy:  # type: ignore[type-arg]
             **common,
         ),
         st.builds(Paragraph, text=words, **common),
-        st.builds(Target, text=words, measures=st.lists(measures, max_size=2).map(tuple),
-                  origin=st.none() | words, **common),
+        st.builds(
+            Target,
+            text=words,
+            measures=st.lists(measures, max_size=2).map(tuple),
+            origin=st.none() | words,
+            **common,
+        ),
         st.builds(
             Reporting, text=words, deadlines=st.lists(deadlines, max_size=2).map(tuple), **common
         ),
@@ -195,5 +201,17 @@ plans = st.builds(
         st.lists(codes, min_size=1, max_size=3).map(tuple),
     ),
     signature=st.builds(Signature, words, words, authority_lines),
+    appendices=st.lists(
+        st.builds(
+            Appendix,
+            title=words,
+            from_assignments=st.booleans(),
+            landscape=st.booleans(),
+            rows=st.lists(st.builds(TaskRow, task=words, lead=st.just("") | words), max_size=2).map(
+                tuple
+            ),
+        ),
+        max_size=2,
+    ).map(tuple),
 )
 """Whole plans: every optional part present or absent, hostile characters included."""

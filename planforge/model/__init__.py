@@ -1,6 +1,7 @@
 """The plan model: frozen values with no file, XML or template code."""
 
 from planforge.model.agency import Agency, Level
+from planforge.model.appendix import Appendix, TaskRow, task_rows
 from planforge.model.date import IssueDate
 from planforge.model.document_type import DocumentType
 from planforge.model.header import Header, Secrecy, Urgency
@@ -31,6 +32,7 @@ __all__ = [
     "AS_ABOVE",
     "Agency",
     "AgencyRole",
+    "Appendix",
     "Assignment",
     "Authority",
     "AuthorityLine",
@@ -61,7 +63,9 @@ __all__ = [
     "Section",
     "Signature",
     "Target",
+    "TaskRow",
     "Urgency",
     "extract_measures",
+    "task_rows",
     "walk",
 ]

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from planforge.model.appendix import Appendix
 from planforge.model.header import Header
 from planforge.model.nodes import Assignment, Node, Paragraph, Reporting, Target
 from planforge.model.numbering import Entry, walk
@@ -18,13 +19,17 @@ def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
     return tuple(value)
 
 
+def _appendices(value: Iterable[Appendix]) -> tuple[Appendix, ...]:
+    return tuple(value)
+
+
 def _closing(value: Iterable[Paragraph | Reporting]) -> tuple[Paragraph | Reporting, ...]:
     return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
 class Plan:
-    """Kế hoạch: header, legal basis, body tree, closing, recipients, signature.
+    """Kế hoạch: header, legal basis, body tree, closing, recipients, signature, appendices.
 
     The "./." end mark is not stored: the renderer adds it after the last
     paragraph.
@@ -36,6 +41,7 @@ class Plan:
     closing: tuple[Paragraph | Reporting, ...] = attrs.field(default=(), converter=_closing)
     recipients: Recipients
     signature: Signature
+    appendices: tuple[Appendix, ...] = attrs.field(default=(), converter=_appendices)
 
     def entries(self) -> Iterator[Entry]:
         """Every entry of the body in document order, with depth and label."""

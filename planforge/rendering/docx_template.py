@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,17 @@ class ImageFile:
 
 
 def render_template(
-    template_path: str | Path, context: Mapping[str, Any], out_path: str | Path
+    template_path: str | Path,
+    context: Mapping[str, Any],
+    out_path: str | Path,
+    finish: Callable[[Any], None] | None = None,
 ) -> None:
     """Render ``template_path`` with ``context`` and write the result atomically to ``out_path``.
 
-    ``ImageFile`` values anywhere in ``context`` become inline images. Template failures
-    raise ``TemplateError``; a failure to write raises ``RenderError``.
+    ``ImageFile`` values anywhere in ``context`` become inline images. ``finish``
+    receives the rendered python-docx document before it is saved (appendices are
+    added there). Template failures raise ``TemplateError``; a failure to write
+    raises ``RenderError``.
     """
     template = Path(template_path)
     doc = _open(template)
@@ -48,6 +53,8 @@ def render_template(
         doc.render(_with_images(doc, context, template), jinja_env=env, autoescape=True)
     except _RENDER_ERRORS as exc:
         raise _template_error(exc, env.source, template) from exc
+    if finish is not None:
+        finish(doc.docx)
     _save_atomically(doc, Path(out_path))
 
 

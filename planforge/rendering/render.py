@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planforge.errors import OutputExistsError
 from planforge.model import Letter, Plan
+from planforge.rendering.appendix_docx import add_appendices
 from planforge.rendering.context import build_context, build_letter_context
 from planforge.rendering.docx_template import ImageFile, render_template
 
@@ -50,8 +51,10 @@ def render_plan(
     if isinstance(plan, Letter):
         context = build_letter_context(plan, image)
         bundled = default_template("cong-van")
+        finish = None
     else:
         context = build_context(plan, image)
         bundled = default_template()
-    render_template(Path(template) if template else bundled, context, target)
+        finish = (lambda document: add_appendices(document, plan)) if plan.appendices else None
+    render_template(Path(template) if template else bundled, context, target, finish)
     return target
