@@ -1,13 +1,18 @@
-"""``planforge render PLAN.yaml … -o OUT``: plan files to Word documents."""
+"""``planforge render PLAN.yaml … -o OUT [--pdf]``: plan files to Word documents (and PDF)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from planforge.errors import OutputExistsError, PlanforgeError
 from planforge.loading.plan_file import load_document
+from planforge.model import Letter, Plan
+from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 
 
@@ -28,6 +33,11 @@ def register(commands: Any) -> None:
         type=Path,
         metavar="T.docx",
         help="a Word template of your own instead of the bundled one",
+    )
+    render.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write a PDF beside each document (LibreOffice, one run for all)",
     )
     render.add_argument("--force", action="store_true", help="replace existing output files")
     render.set_defaults(run=run)
@@ -64,8 +74,41 @@ def run(args: argparse.Namespace) -> int:
     """Load every plan first, so that one bad file leaves no document half the batch."""
     pairs = output_pairs(args.plans, args.output)
     loaded = [(load_document(plan), target) for plan, target in pairs]
-    refuse_existing([target for _, target in loaded], args.force)
+    targets = [target for _, target in loaded]
+    pdfs = [target.with_suffix(".pdf") for target in targets] if args.pdf else []
+    refuse_existing([*targets, *pdfs], args.force)
+    if args.pdf:
+        for path in render_with_pdf(loaded, args.template):
+            print(f"wrote {path}")
+        return 0
     for plan, target in loaded:
         render_plan(plan, target, args.template, overwrite=True)
         print(f"wrote {target}")
     return 0
+
+
+def render_with_pdf(loaded: list[tuple[Plan | Letter, Path]], template: Path | None) -> list[Path]:
+    """Render in a temporary folder beside the targets, convert in one soffice run, move.
+
+    The documents and PDFs are moved into place only when all were made: a missing
+    LibreOffice or a failed conversion leaves the targets untouched.
+    """
+    folder = loaded[0][1].parent
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix=".planforge-render-", dir=folder) as work:
+            documents = [
+                render_plan(plan, Path(work) / target.name, template) for plan, target in loaded
+            ]
+            pdfs = to_pdf(documents, work)
+            written: list[Path] = []
+            for (_, target), document, pdf in zip(loaded, documents, pdfs, strict=True):
+                for source, place in ((document, target), (pdf, target.with_suffix(".pdf"))):
+                    os.replace(source, place)
+                    written.append(place)
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return written

@@ -1,0 +1,81 @@
+"""``planforge report PLAN.yaml --period 6m|year -o REPORT.docx``: the report a plan asks for."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planforge.cli.render import refuse_existing
+from planforge.errors import ModelError, PlanforgeError
+from planforge.loading.plan_file import load_plan
+from planforge.loading.results_file import dump_results, load_results
+from planforge.model import IssueDate
+from planforge.model.report import ReportPeriod
+from planforge.rendering.report_docx import render_report
+from planforge.reporting.build import build_report
+from planforge.reporting.skeleton import skeleton
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def register(commands: Any) -> None:
+    """Add the ``report`` command."""
+    report = commands.add_parser(
+        "report",
+        help="write the progress report of a plan (báo cáo kết quả thực hiện), "
+        "or with --skeleton the results file to fill in",
+    )
+    report.add_argument("plan", type=Path, metavar="PLAN.yaml")
+    report.add_argument(
+        "--period",
+        choices=[p.value for p in ReportPeriod],
+        help="6m: the first six months; year: the whole year (default: the results file's)",
+    )
+    report.add_argument("--year", type=int, metavar="YYYY", help="the year reported on")
+    report.add_argument("--results", type=Path, metavar="RESULTS.yaml", help="the results")
+    report.add_argument(
+        "--date", metavar="YYYY-MM", help="the report's date (default: the period's last month)"
+    )
+    report.add_argument(
+        "--skeleton", action="store_true", help="write the results file to fill in instead"
+    )
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    report.add_argument("--template", type=Path, metavar="T.docx")
+    report.add_argument("--force", action="store_true", help="replace an existing output file")
+    report.set_defaults(run=run)
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    suffix = args.output.suffix.lower()
+    if args.skeleton and suffix not in YAML_SUFFIXES:
+        raise PlanforgeError("the skeleton is a YAML file: name it RESULTS.yaml", str(args.output))
+    if not args.skeleton and suffix != ".docx":
+        raise PlanforgeError("the report is a Word document: name it REPORT.docx", str(args.output))
+    if args.skeleton and args.results:
+        raise PlanforgeError("--skeleton writes a new results file; leave out --results")
+    refuse_existing([args.output], args.force)
+
+
+def _date(text: str | None) -> IssueDate | None:
+    if text is None:
+        return None
+    try:
+        return IssueDate.parse(text)
+    except ModelError as exc:
+        raise PlanforgeError(exc.message, "--date") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the skeleton, or load plan and results, build the report and render it."""
+    _check_output(args)
+    plan = load_plan(args.plan)
+    period = ReportPeriod(args.period) if args.period else None
+    if args.skeleton:
+        dump_results(skeleton(plan, period, args.year), args.output)
+    else:
+        results = load_results(args.results, plan) if args.results else None
+        report = build_report(plan, results, period=period, year=args.year, date=_date(args.date))
+        render_report(report, args.output, args.template)
+    print(f"wrote {args.output}")
+    return 0
