@@ -1,5 +1,7 @@
 """planforge: Vietnamese administrative plans (kế hoạch) as data, rendered per Nghị định 30."""
 
+from planforge.checking.check import check_document
+from planforge.checking.findings import Finding, Severity
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_plan, derive_with_review
 from planforge.derivation.review import Review, ReviewRow
@@ -22,6 +24,7 @@ from planforge.loading.plan_file import (
     loads_plan,
 )
 from planforge.loading.profile_file import load_profile, loads_profile
+from planforge.loading.results_file import dump_results, dumps_results, load_results, loads_results
 from planforge.model import (
     Agency,
     AgencyRole,
@@ -57,7 +60,19 @@ from planforge.model import (
     extract_measures,
 )
 from planforge.model.profile import AgencyRule, PhraseRule, Profile, TargetOverride, Unit
+from planforge.model.report import (
+    Assessment,
+    DutyResult,
+    DutyStatus,
+    Report,
+    ReportPeriod,
+    Results,
+    TargetResult,
+)
 from planforge.rendering.render import render_plan
+from planforge.rendering.report_docx import render_report
+from planforge.reporting.build import build_report
+from planforge.reporting.skeleton import skeleton
 
 __version__ = "0.1.0"
 
@@ -65,6 +80,7 @@ __all__ = [
     "Agency",
     "AgencyRole",
     "AgencyRule",
+    "Assessment",
     "Assignment",
     "Authority",
     "AuthorityLine",
@@ -76,6 +92,9 @@ __all__ = [
     "DocumentNumber",
     "DocumentReference",
     "DocumentType",
+    "DutyResult",
+    "DutyStatus",
+    "Finding",
     "Header",
     "IssueDate",
     "LegalBasis",
@@ -95,30 +114,43 @@ __all__ = [
     "Recipient",
     "Recipients",
     "RenderError",
+    "Report",
+    "ReportPeriod",
     "Reporting",
+    "Results",
     "Review",
     "ReviewRow",
     "Role",
     "RoleAssignment",
     "Secrecy",
     "Section",
+    "Severity",
     "Signature",
     "Target",
     "TargetOverride",
+    "TargetResult",
     "TemplateError",
     "Unit",
     "Urgency",
+    "build_report",
+    "check_document",
     "cover_letter",
     "derive_plan",
     "derive_with_review",
     "dump_plan",
+    "dump_results",
     "dumps_plan",
+    "dumps_results",
     "extract_measures",
     "load_document",
     "load_plan",
     "load_profile",
+    "load_results",
     "loads_document",
     "loads_plan",
     "loads_profile",
+    "loads_results",
     "render_plan",
+    "render_report",
+    "skeleton",
 ]

@@ -6,7 +6,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, TypeAlias
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
@@ -28,10 +28,14 @@ __all__ = [
     "header_footer_info",
     "page_setup",
     "read_paragraphs",
+    "unreadable_reason",
 ]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+V = "{urn:schemas-microsoft-com:vml}"
+OFFICE = "{urn:schemas-microsoft-com:office:office}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 TWIPS_PER_CM = 1440 / 2.54
@@ -139,6 +143,10 @@ class ParagraphFormat:
     keep_next: bool
     runs: tuple[RunFormat, ...]
     contextual_spacing: bool = False
+    border_bottom: bool = False
+    """True when the paragraph has a visible bottom border (a rule drawn under its text)."""
+    drawn_lines_mm: tuple[float, ...] = ()
+    """Widths in mm of the horizontal line shapes anchored in the paragraph (DrawingML, VML)."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,10 @@ class HeaderInfo:
     page_field: bool
     page_field_alignment: str | None
     page_field_size_pt: float | None
+    first_page_field: bool = False
+    """True when the first-page header (shown on page 1 with ``titlePg``) holds a PAGE field."""
+    footer_page_field: bool = False
+    """True when a footer of the section holds a PAGE field (page numbers at the bottom)."""
 
 
 # --- public functions ----------------------------------------------------------------
@@ -222,13 +234,22 @@ def header_footer_info(path: str | os.PathLike[str]) -> list[HeaderInfo]:
     """The first-page and default headers of each section, in document order."""
     package = _load(path)
     references: dict[str, str] = {}
+    footers: dict[str, str] = {}
     infos = []
     for number, section in enumerate(_sections(package.document)):
         for reference in section.findall(W + "headerReference"):
             references[reference.get(W + "type", "default")] = reference.get(R_ID, "")
         first = package.part(references.get("first"))
         default = package.part(references.get("default"))
-        infos.append(_header_info(number, section, first, default, package.styles))
+        for reference in section.findall(W + "footerReference"):
+            footers[reference.get(W + "type", "default")] = reference.get(R_ID, "")
+        info = _header_info(number, section, first, default, package.styles)
+        in_footer = any(
+            part is not None and _page_field(part, package.styles) is not None
+            for part in map(package.part, footers.values())
+        )
+        in_first = first is not None and _page_field(first, package.styles) is not None
+        infos.append(replace(info, first_page_field=in_first, footer_page_field=in_footer))
     return infos
 
 
@@ -266,6 +287,9 @@ class _Package:
 
 def _load(path: str | os.PathLike[str]) -> _Package:
     """Open a .docx (or .docm, .dotx) package and parse the parts formatting depends on."""
+    reason = unreadable_reason(path)
+    if reason is not None:
+        raise PlanforgeError(f"cannot read the document: {reason}", str(path))
     try:
         main = OpcPackage.open(os.fspath(path)).main_document_part
         rels = [rel for rel in main.rels.values() if not rel.is_external]
@@ -277,6 +301,39 @@ def _load(path: str | os.PathLike[str]) -> _Package:
         return _Package(fromstring(bytes(main.blob)), styles, parts)
     except (OSError, KeyError, PackageNotFoundError, ParseError, zipfile.BadZipFile) as exc:
         raise PlanforgeError(f"cannot read the document: {exc}", str(path)) from exc
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+def unreadable_reason(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot be a Word package (missing, a folder, encrypted, .doc…), or None."""
+    if not os.path.exists(path):
+        return "no such file"
+    if os.path.isdir(path):
+        return "a folder, not a file"
+    with open(path, "rb") as file:
+        head = file.read(8)
+        rest = file.read() if head == OLE_MAGIC else b""
+    if not head:
+        return "the file is empty"
+    if head == OLE_MAGIC and ENCRYPTED_MARK in rest:
+        return "the file is encrypted (password-protected); remove the password and save as .docx"
+    if head == OLE_MAGIC:
+        return "an old Word 97-2003 (.doc) or other OLE file, not a .docx; save it as .docx"
+    if not head.startswith(b"PK"):
+        return "not a .docx (not a zip package)"
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+    except zipfile.BadZipFile as exc:
+        return f"a corrupt zip package ({exc})"
+    if "[Content_Types].xml" not in names or not any(
+        name.startswith("word/") and name.endswith(".xml") for name in names
+    ):
+        return "a zip file without a Word document (no word/document.xml)"
+    return None
 
 
 def _parse(blob: bytes | None) -> Element | None:
@@ -388,6 +445,8 @@ class _Styles:
             keep_next=_flag(_last(levels, "keepNext")),
             runs=runs,
             contextual_spacing=_flag(_last(levels, "contextualSpacing")),
+            border_bottom=_border_bottom(levels),
+            drawn_lines_mm=_drawn_lines_mm(p),
         )
 
     def run_format(
@@ -525,6 +584,63 @@ def _line(levels: Sequence[Element | None]) -> tuple[float, str]:
             rule = spacing.get(W + "lineRule", "auto")
             return (value / 240, rule) if rule == "auto" else (value / 20, rule)
     return 1.0, "auto"
+
+
+def _border_bottom(levels: Sequence[Element | None]) -> bool:
+    """A visible bottom border from the nearest level that sets borders."""
+    border = _child(_last(levels, "pBdr"), "bottom")
+    return border is not None and border.get(W + "val", "none") not in ("none", "nil")
+
+
+def _drawn_lines_mm(p: Element) -> tuple[float, ...]:
+    """Widths of the horizontal lines drawn in a paragraph: DrawingML first, else VML.
+
+    Word writes a shape twice (``mc:Choice`` DrawingML, ``mc:Fallback`` VML); the
+    VML copy counts only when there is no DrawingML one.
+    """
+    found = [
+        _emu_mm(extent)
+        for anchor in p.iter()
+        if anchor.tag in (WP + "anchor", WP + "inline")
+        and _is_line_shape(anchor)
+        and (extent := anchor.find(WP + "extent")) is not None
+    ]
+    if found:
+        return tuple(found)
+    return tuple(width for shape in p.iter() if (width := _vml_line_mm(shape)) is not None)
+
+
+def _is_line_shape(anchor: Element) -> bool:
+    geometry = next(anchor.iter(A + "prstGeom"), None)
+    name = geometry.get("prst", "") if geometry is not None else ""
+    return name == "line" or name.endswith("Connector1")
+
+
+def _emu_mm(extent: Element) -> float:
+    return int(extent.get("cx", "0")) / 36000
+
+
+def _vml_line_mm(shape: Element) -> float | None:
+    """Width of a VML ``v:line`` (from/to) or of a flat connector shape (style width)."""
+    if shape.tag == V + "line":
+        start = _vml_point(shape.get("from", "0,0"))
+        end = _vml_point(shape.get("to", "0,0"))
+        return abs(end[0] - start[0]) * 25.4 / 72 if abs(end[1] - start[1]) < 2 else None
+    if shape.tag == V + "shape" and (shape.get(OFFICE + "connectortype") or "").startswith(
+        "straight"
+    ):
+        style = dict(
+            item.split(":", 1) for item in (shape.get("style") or "").split(";") if ":" in item
+        )
+        width = _length(style.get("width"), per_pt=1)
+        return width * 25.4 / 72 if width is not None else None
+    return None
+
+
+def _vml_point(value: str) -> tuple[float, float]:
+    """A VML point such as ``"0,0"`` or ``"4.25pt,0"`` in points."""
+    parts = [*(_length(part.strip(), per_pt=1) or 0.0 for part in value.split(",")[:2]), 0.0, 0.0]
+    return parts[0], parts[1]
 
 
 # --- walking the body ----------------------------------------------------------------

@@ -1,0 +1,49 @@
+"""M1–M2: contact block (ô 13) and urgency or circulation marks (ô 10b, 11; PL I, III)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from planforge.checking.document import Document
+from planforge.checking.findings import Severity
+from planforge.checking.registry import Hit, rule, warning
+from planforge.checking.rules._common import PL1, typeface
+from planforge.checking.text import key, sizes, within
+
+CONTACT = re.compile(r"(Địa chỉ|Điện thoại|ĐT|Fax|E-?mail|Website)\s*:", re.IGNORECASE)
+
+
+@rule("M1", "Địa chỉ, điện thoại, thư điện tử", f"{PL1}, mục III.4", Severity.WARNING)
+def contact(document: Document) -> Iterator[Hit]:
+    for index, located in enumerate(document.paragraphs):
+        if len(CONTACT.findall(located.text)) < 2:
+            continue
+        found = sizes(located.paragraph.runs)
+        if not within(found, 11, 12):
+            yield warning(
+                document.where(index), "Địa chỉ, điện thoại, thư điện tử cỡ chữ 11–12 pt."
+            )
+
+
+@rule("M2", "Dấu chỉ mức độ khẩn, chỉ dẫn phạm vi lưu hành", f"{PL1}, mục III.2", Severity.WARNING)
+def marks(document: Document) -> Iterator[Hit]:
+    for piece in document.parts.marks:
+        if key(piece.text).startswith("DỰ THẢO"):
+            continue
+        for hit in typeface(
+            document,
+            piece,
+            "Chữ chỉ mức độ khẩn, phạm vi lưu hành",
+            low=13,
+            high=14,
+            bold=True,
+            caps=True,
+        ):
+            yield warning(hit.location, hit.message)
+        paragraph = piece.paragraph
+        if not paragraph.border_bottom and piece.cell is None:
+            yield warning(
+                document.where(piece),
+                "Chữ chỉ mức độ khẩn, phạm vi lưu hành phải đặt trong khung hình chữ nhật.",
+            )

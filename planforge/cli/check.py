@@ -1,0 +1,101 @@
+"""``planforge check DOC.docx …``: judge Word documents against Nghị định 30."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from planforge.checking.check import KINDS, check_documents, has_errors, read_document
+from planforge.checking.findings import Finding, Severity
+from planforge.errors import PlanforgeError
+
+ORDER = (Severity.ERROR, Severity.WARNING, Severity.NOT_EVALUATED)
+
+
+def register(commands: Any) -> None:
+    """Add the ``check`` command."""
+    check = commands.add_parser(
+        "check", help="check Word documents (.docx) against Nghị định 30 (kiểm tra thể thức)"
+    )
+    check.add_argument("documents", nargs="+", type=Path, metavar="DOC.docx")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument(
+        "--type",
+        choices=KINDS,
+        default="auto",
+        dest="kind",
+        help="judge as a plan (ke-hoach) or an official letter (cong-van); default: auto",
+    )
+    check.add_argument(
+        "--layout",
+        action="store_true",
+        help="also print the documents with LibreOffice and check the pages",
+    )
+    check.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
+
+    Each unreadable file gets one line on stderr; the others are still checked.
+    """
+    if args.layout and shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        raise PlanforgeError(
+            "--layout needs LibreOffice (soffice), which is not installed or not on PATH"
+        )
+    readable = []
+    for path in args.documents:
+        try:
+            read_document(path, args.kind)
+            readable.append(path)
+        except PlanforgeError as exc:
+            print(f"planforge: error: {exc}", file=sys.stderr)
+    results = check_documents(readable, kind=args.kind, layout=args.layout) if readable else []
+    if args.json:
+        print(json.dumps(_json(readable, results), ensure_ascii=False, indent=2))
+    else:
+        for path, findings in zip(readable, results, strict=True):
+            print(report(str(path), findings))
+        print(summary(results))
+    if len(readable) < len(args.documents):
+        return 2
+    return 1 if any(has_errors(found) for found in results) else 0
+
+
+def _json(paths: Sequence[Path], results: Sequence[list[Finding]]) -> list[dict[str, Any]]:
+    return [
+        {**finding.to_json(), "file": str(path)}
+        for path, findings in zip(paths, results, strict=True)
+        for finding in findings
+    ]
+
+
+def report(name: str, findings: Sequence[Finding]) -> str:
+    """A readable report of one file: its findings grouped by severity."""
+    if not findings:
+        return f"{name}: đạt — không phát hiện lỗi thể thức.\n"
+    lines = [f"{name}:"]
+    for severity in ORDER:
+        chosen = [f for f in findings if f.severity is severity]
+        if not chosen:
+            continue
+        lines.append(f"  {severity.label} ({len(chosen)}):")
+        for finding in chosen:
+            lines.append(f"    {finding.code}  {finding.location}")
+            lines.append(f"        {finding.message}")
+            lines.append(f"        [{finding.source}]")
+    return "\n".join(lines) + "\n"
+
+
+def summary(results: Sequence[Sequence[Finding]]) -> str:
+    """The last line: files, errors, warnings, rules not evaluated."""
+    counts = {s: sum(1 for found in results for f in found if f.severity is s) for s in ORDER}
+    return (
+        f"{len(results)} tệp: {counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
+        f"{counts[Severity.NOT_EVALUATED]} chưa kiểm tra được"
+    )
