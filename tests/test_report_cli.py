@@ -112,3 +112,20 @@ def test_an_unknown_period_is_refused_by_the_parser(capsys: pytest.CaptureFixtur
         main(["report", PLAN, "--period", "quarter", "-o", "x.docx"])
     assert exit_.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.libreoffice
+def test_pdf_converts_the_report_too(tmp_path: Path) -> None:
+    """--pdf writes REPORT.pdf beside REPORT.docx, through LibreOffice."""
+    import subprocess
+
+    out = tmp_path / "bao-cao.docx"
+    plan = Path(__file__).resolve().parents[1] / "examples" / "lam-dong-2021" / "ke-hoach-7851.yaml"
+    assert (
+        main(["report", str(plan), "--period", "year", "--year", "2022", "-o", str(out), "--pdf"])
+        == 0
+    )
+    text = subprocess.run(
+        ["pdftotext", str(out.with_suffix(".pdf")), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "BÁO CÁO" in text and "năm 2022" in text

@@ -12,6 +12,7 @@ from planforge.loading.plan_file import load_plan
 from planforge.loading.results_file import dump_results, load_results
 from planforge.model import IssueDate
 from planforge.model.report import ReportPeriod
+from planforge.rendering.pdf import to_pdf
 from planforge.rendering.report_docx import render_report
 from planforge.reporting.build import build_report
 from planforge.reporting.skeleton import skeleton
@@ -43,6 +44,7 @@ def register(commands: Any) -> None:
     report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     report.add_argument("--template", type=Path, metavar="T.docx")
     report.add_argument("--force", action="store_true", help="replace an existing output file")
+    report.add_argument("--pdf", action="store_true", help="also convert to PDF (LibreOffice)")
     report.set_defaults(run=run)
 
 
@@ -54,7 +56,10 @@ def _check_output(args: argparse.Namespace) -> None:
         raise PlanforgeError("the report is a Word document: name it REPORT.docx", str(args.output))
     if args.skeleton and args.results:
         raise PlanforgeError("--skeleton writes a new results file; leave out --results")
-    refuse_existing([args.output], args.force)
+    if args.skeleton and args.pdf:
+        raise PlanforgeError("--pdf converts the report; the skeleton is a YAML file")
+    outputs = [args.output, args.output.with_suffix(".pdf")] if args.pdf else [args.output]
+    refuse_existing(outputs, args.force)
 
 
 def _date(text: str | None) -> IssueDate | None:
@@ -77,5 +82,10 @@ def run(args: argparse.Namespace) -> int:
         results = load_results(args.results, plan) if args.results else None
         report = build_report(plan, results, period=period, year=args.year, date=_date(args.date))
         render_report(report, args.output, args.template)
+        if args.pdf:
+            pdf = to_pdf([args.output], args.output.parent)[0]
+            print(f"wrote {args.output}")
+            print(f"wrote {pdf}")
+            return 0
     print(f"wrote {args.output}")
     return 0
