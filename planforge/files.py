@@ -29,9 +29,17 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
     temporary = Path(name)
     try:
         yield temporary
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_text(target: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:

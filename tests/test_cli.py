@@ -100,3 +100,14 @@ def test_python_dash_m_runs_the_same_command_line(plan_file: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "ok" in result.stdout
+
+
+def test_written_files_get_the_usual_permissions(plan_file: Path, tmp_path: Path) -> None:
+    """Not the private 0600 of a temporary file: colleagues on a share can open them."""
+    import os
+
+    out = tmp_path / "kh.docx"
+    assert main(["render", str(plan_file), "-o", str(out)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
