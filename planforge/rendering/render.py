@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from planforge.errors import OutputExistsError
 from planforge.model import Letter, Plan
 from planforge.rendering.appendix_docx import add_appendices
 from planforge.rendering.context import build_context, build_letter_context
 from planforge.rendering.docx_template import ImageFile, render_template
+from planforge.rendering.marks_docx import frame_marks
 
 SIGNATURE_WIDTH_MM = 35.0
 
@@ -51,10 +53,14 @@ def render_plan(
     if isinstance(plan, Letter):
         context = build_letter_context(plan, image)
         bundled = default_template("cong-van")
-        finish = None
     else:
         context = build_context(plan, image)
         bundled = default_template()
-        finish = (lambda document: add_appendices(document, plan)) if plan.appendices else None
+
+    def finish(document: Any) -> None:
+        frame_marks(document)
+        if isinstance(plan, Plan) and plan.appendices:
+            add_appendices(document, plan)
+
     render_template(Path(template) if template else bundled, context, target, finish)
     return target
