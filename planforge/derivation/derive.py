@@ -37,7 +37,7 @@ from planforge.model import (
     Section,
     Target,
 )
-from planforge.model.numbering import label_children
+from planforge.model.numbering import item_path, label_children
 from planforge.model.profile import Profile, TargetOverride, Unit
 from planforge.text.slug import slugify
 
@@ -114,13 +114,6 @@ class _Context:
         )
 
 
-def _path(parent: str, label: str, marker: Marker, position: int) -> str:
-    if marker in (Marker.DASH, Marker.PLUS, Marker.NONE) or not label:
-        return f"{parent}-{position}"
-    label = label.rstrip(".")
-    return f"{parent}.{label}" if parent and not parent.endswith(")") else f"{parent}{label}"
-
-
 def _agency_names(plan: Plan) -> list[str]:
     names: list[str] = []
     for entry in plan.entries():
@@ -147,7 +140,7 @@ def _children(
     positions: dict[Marker, int] = {}
     for entry in label_children(nodes, depth, item_marker):
         positions[entry.marker] = positions.get(entry.marker, 0) + 1
-        path = _path(parent, entry.label, entry.marker, positions[entry.marker])
+        path = item_path(parent, entry.label, entry.marker, positions[entry.marker])
         derived = _node(context, entry.node, path, depth)
         if derived is not None:
             out.append(derived)

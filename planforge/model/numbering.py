@@ -132,3 +132,21 @@ def walk(
 def _nested_item_marker(marker: Marker) -> Marker:
     """Items under a "-" item are "+" items by custom; under others, "-"."""
     return Marker.PLUS if marker is Marker.DASH else Marker.DASH
+
+
+def item_path(parent: str, label: str, marker: Marker, position: int) -> str:
+    """The path of an entry under ``parent``, as the review table of a derivation prints it.
+
+    Numbered labels are joined with dots ("II.1.a)"); an item without a number
+    ("-", "+", plain) adds its position ("-1"). A results file names its
+    entries by these paths.
+
+    >>> item_path("II.1.a)", "-", Marker.DASH, 1), item_path("", "V.", Marker.ROMAN, 5)
+    ('II.1.a)-1', 'V')
+    >>> item_path("V", "9.", Marker.ARABIC, 9), item_path("II.1", "a)", Marker.LETTER, 1)
+    ('V.9', 'II.1.a)')
+    """
+    if marker in (Marker.DASH, Marker.PLUS, Marker.NONE) or not label:
+        return f"{parent}-{position}"
+    label = label.rstrip(".")
+    return f"{parent}.{label}" if parent and not parent.endswith(")") else f"{parent}{label}"

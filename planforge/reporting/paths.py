@@ -5,25 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planforge.model import Assignment, Marker, Node, Plan, Section, Target
-from planforge.model.numbering import label_children
-
-
-def item_path(parent: str, label: str, marker: Marker, position: int) -> str:
-    """The path of an entry under ``parent``, as ``planforge.derivation.derive`` writes it.
-
-    Numbered labels are joined with dots ("II.1.a)"); an item without a number
-    ("-", "+", plain) adds its position ("-1"). A results file names its
-    entries by these paths.
-
-    >>> item_path("II.1.a)", "-", Marker.DASH, 1), item_path("", "V.", Marker.ROMAN, 5)
-    ('II.1.a)-1', 'V')
-    >>> item_path("V", "9.", Marker.ARABIC, 9), item_path("II.1", "a)", Marker.LETTER, 1)
-    ('V.9', 'II.1.a)')
-    """
-    if marker in (Marker.DASH, Marker.PLUS, Marker.NONE) or not label:
-        return f"{parent}-{position}"
-    label = label.rstrip(".")
-    return f"{parent}.{label}" if parent and not parent.endswith(")") else f"{parent}{label}"
+from planforge.model.numbering import item_path, label_children
 
 
 def _walk(
