@@ -133,10 +133,16 @@ def test_the_body_has_every_word_of_the_seed_in_order(example: Example) -> None:
 
 @examples
 def test_the_header_reads_as_the_seeds_header(example: Example) -> None:
-    """Number, place and date, type name and subject are the seed's where it prints them."""
+    """Number, place and date, type name and subject are the seed's where it prints them.
+
+    The Lai Châu seed prints no header at all (its text starts at the body); the
+    example fills it in and says so in its comments.
+    """
     expected = seed_header(example.seed, example.first_words)
-    if not expected:
-        pytest.skip("the seed has no header; the example fills it in")
+    source = (ROOT / example.path).read_text(encoding="utf-8")
+    if example.seed.startswith("lai-chau"):
+        assert expected == "" and "filled in" in source.lower()
+        return
     header = example.load().header
     printed = " ".join(
         [
