@@ -244,3 +244,12 @@ def test_targets_are_never_looser_than_the_source(
     else:
         assert derived == new
         assert (new <= old) if comparison is Comparison.AT_MOST else (new >= old)
+
+
+def test_a_profile_that_maps_nothing_is_refused() -> None:
+    """Rules that match none of the plan's bodies mean the wrong profile."""
+    bare = attrs.evolve(
+        PROFILE, agencies=(attrs.evolve(PROFILE.agencies[0], source="Bộ Quốc phòng"),)
+    )
+    with pytest.raises(DerivationError, match="map none of the plan's 20 bodies"):
+        derive_plan(SOURCE, "huyện Lâm Hà", bare)

@@ -89,7 +89,8 @@ def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:
     close = _closest(name, profile)
     names = ", ".join(u.short_name for u in profile.units)
     hint = f"; did you mean {close!r}?" if close else f"; the units are: {names}"
-    raise DerivationError(f"no unit named {name!r} in the profile{hint}", where or profile.name)
+    where = where or profile.location or profile.name
+    raise DerivationError(f"no unit named {name!r} in the profile{hint}", where)
 
 
 @attrs.define
@@ -122,11 +123,19 @@ def _agency_names(plan: Plan) -> list[str]:
     return names
 
 
-def _map_all(context: _Context, plan: Plan) -> None:
-    for name in _agency_names(plan):
+def _map_all(context: _Context, plan: Plan, where: str | None) -> None:
+    names = _agency_names(plan)
+    for name in names:
         mapping = map_agency(name, context.agency_rules, context.values)
         if mapping is not None:
             context.mapped[name] = mapping
+    if names and not context.mapped:
+        shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        raise DerivationError(
+            f"the profile's agency rules map none of the plan's {len(names)} bodies "
+            f"({shown}); is it the profile for this plan and level?",
+            where,
+        )
 
 
 def _text_map(context: _Context) -> dict[str, str]:
@@ -289,7 +298,7 @@ def derive_with_review(
         overrides={o.target: o for o in unit.targets},
         number=source.header.number.file_form,
     )
-    _map_all(context, source)
+    _map_all(context, source, profile.location or profile.name)
     dropped = [m.source for m in context.mapped.values() if m.target is None]
     context.rewrite = build_rewriter(_text_map(context), profile.phrases, values, dropped)
     kept = tuple(n for n in source.sections if _keep(profile, n))

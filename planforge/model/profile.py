@@ -133,6 +133,10 @@ class Profile:
     date: IssueDate | None = None
     opening: str | None = attrs.field(default=None, converter=optional_text)
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
+    location: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"located": True}
+    )
+    """Where the profile was read from (file:line:column), for error messages."""
 
     def __attrs_post_init__(self) -> None:
         if not self.units:
