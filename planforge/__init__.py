@@ -69,6 +69,7 @@ from planforge.model.report import (
     Results,
     TargetResult,
 )
+from planforge.reading.read import read_plan, read_plan_report
 from planforge.rendering.render import render_plan
 from planforge.rendering.report_docx import render_report
 from planforge.reporting.build import build_report
@@ -150,6 +151,8 @@ __all__ = [
     "loads_plan",
     "loads_profile",
     "loads_results",
+    "read_plan",
+    "read_plan_report",
     "render_plan",
     "render_report",
     "skeleton",

@@ -87,7 +87,7 @@ def task_rows(sections: tuple[object, ...], subject: str, year: int) -> tuple[Ta
         for duty in duties or [node.text]:
             rows.append(
                 TaskRow(
-                    task=duty.rstrip(";."),
+                    task=duty.rstrip(";.").strip() or duty,  # a duty of punctuation only stays
                     lead=lead,
                     coordinate=coordinate,
                     time=period,

@@ -1,0 +1,297 @@
+"""Recognise the header (ô 1–5, 10–11): agencies, number, place and date, type, subject, marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planforge.errors import ModelError
+from planforge.model import DocumentNumber, DocumentType, IssueDate, Secrecy, Urgency
+from planforge.reading.folding import fold
+from planforge.reading.labels import split_label
+from planforge.reading.lines import Line, is_rule
+from planforge.reading.subject import read_subject
+from planforge.reading.vietnamese import ends_open, is_caps
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+_NUMBER = re.compile(r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<rest>.*)$")
+_GAP = r"[\s.…_]*"
+_DATE = re.compile(
+    rf"^(?P<place>.*?),?\s*\bngày\b{_GAP}(?P<day>\d{{1,2}})?{_GAP}\btháng\b{_GAP}"
+    rf"(?P<month>\d{{1,2}})?{_GAP}\bnăm\b\s*(?P<year>\d{{4}})\s*\.?$",
+    re.IGNORECASE,
+)
+_SHORT_DATE = re.compile(
+    r"^(?P<place>.*?),?\s*\bngày\b\s*(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})\s*\.?$",
+    re.IGNORECASE,
+)
+_VV = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$")
+_KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
+_URGENCY = {fold(u.value): u for u in Urgency}
+_SECRECY = {fold(s.value): s for s in Secrecy}
+_CIRCULATION = tuple(fold(c) for c in ("lưu hành nội bộ", "xem xong trả lại", "tài liệu hội nghị"))
+
+
+def _squash(text: str) -> str:
+    return fold(text).replace(" ", "").replace("-", "")
+
+
+class _Phrase:
+    """A fixed phrase (national title, motto) that may arrive split over several lines."""
+
+    def __init__(self, phrase: str) -> None:
+        self.target = _squash(phrase)
+        self.position = 0
+
+    def feed(self, text: str) -> bool:
+        piece = _squash(text)
+        if len(piece) < 2:
+            return False
+        if self.target.startswith(piece, self.position):
+            self.position += len(piece)
+            return True
+        if self.target.startswith(piece):
+            self.position = len(piece)
+            return True
+        return False
+
+
+@dataclass
+class HeaderParts:
+    """What the header block says; parts it does not print stay None."""
+
+    parent_lines: list[str] = field(default_factory=list)
+    agency_lines: list[str] = field(default_factory=list)
+    agency_bold: list[bool] = field(default_factory=list)
+    agency_at: list[Line] = field(default_factory=list)
+    number: DocumentNumber | None = None
+    place: str | None = None
+    date: IssueDate | None = None
+    document_type: DocumentType | None = None
+    subject: str | None = None
+    secrecy: Secrecy | None = None
+    urgency: Urgency | None = None
+    circulation: str | None = None
+    draft: bool = False
+    found: dict[str, Line] = field(default_factory=dict)
+    notes: list[tuple[Line, str]] = field(default_factory=list)
+    leftovers: list[Line] = field(default_factory=list)
+
+
+def header_tables(lines: list[Line]) -> set[int]:
+    """Tables (of a Word document) that hold a part only a header has."""
+    tables = set()
+    for line in lines[:80]:
+        if line.cell is None:
+            continue
+        for piece in line.cells or (line.text,):
+            if (
+                _NUMBER.match(piece)
+                or _date(piece)
+                or _squash(piece)
+                in (
+                    _squash(NATIONAL_TITLE),
+                    _squash(MOTTO),
+                )
+            ):
+                tables.add(line.cell[0])
+    return tables
+
+
+def read_header(lines: list[Line]) -> tuple[HeaderParts, int]:
+    """Read the header from the start of ``lines``; returns it and where the body starts.
+
+    A header needs at least one part only a header has (national title,
+    motto, number, date line, type name); capital lines alone are body.
+    """
+    reader = _Reader(header_tables(lines))
+    index = 0
+    while index < len(lines):
+        outcome = reader.line(lines[index])
+        if outcome == "stop":
+            break
+        if outcome == "type":
+            index = _subject(lines, index + 1, reader.parts)
+            break
+        index += 1
+    parts = reader.parts
+    if not set(parts.found) - {"agency"}:
+        return HeaderParts(), 0
+    return parts, index
+
+
+class _Reader:
+    """Reads header lines one by one, remembering what it has seen."""
+
+    def __init__(self, tables: set[int]) -> None:
+        self.parts = HeaderParts()
+        self.tables = tables
+        self.title = _Phrase(NATIONAL_TITLE)
+        self.motto = _Phrase(MOTTO)
+        self.pending_number = False
+
+    def line(self, line: Line) -> str:
+        """ "ok", "type" (the type name: the subject follows) or "stop" (the body starts)."""
+        in_table = line.cell is not None and line.cell[0] in self.tables
+        for piece in _pieces(line):
+            kind = _recognise(piece, line, self.parts, self.title, self.motto, self.pending_number)
+            self.pending_number = kind == "number-label"
+            if kind == "type":
+                return "type"
+            if kind is not None:
+                continue
+            if in_table or _agency_candidate(piece, self.parts):
+                _agency_or_leftover(piece, line, self.parts, in_table)
+            else:
+                return "stop"
+        return "ok"
+
+
+def _pieces(line: Line) -> list[str]:
+    """The parts of a flattened row, a part cut by a tab joined back ("…, ngày" + "tháng 3 …")."""
+    out: list[str] = []
+    for piece in line.cells or (line.text,):
+        if out and (ends_open(out[-1]) or fold(out[-1]).endswith(fold("ngày"))):
+            if not _date(out[-1]) and not _NUMBER.match(piece):
+                out[-1] = f"{out[-1]} {piece}"
+                continue
+        out.append(piece)
+    return out
+
+
+def _recognise(
+    piece: str,
+    line: Line,
+    parts: HeaderParts,
+    title: _Phrase,
+    motto: _Phrase,
+    pending_number: bool,
+) -> str | None:
+    """What a piece of a header line is, recording it in ``parts``; None if nothing known."""
+    if is_rule(piece):
+        return "rule"
+    if title.feed(piece):
+        parts.found.setdefault("national title", line)
+        return "title"
+    if motto.feed(piece):
+        parts.found.setdefault("motto", line)
+        return "motto"
+    if _mark(piece, parts):
+        parts.found.setdefault("marks", line)
+        return "mark"
+    number = _NUMBER.match(piece)
+    if number and parts.number is None:
+        rest = number["rest"].strip()
+        if not rest:
+            return "number-label"
+        return "number" if _number(rest, line, parts) else None
+    if pending_number and "/" in piece and parts.number is None:
+        return "number" if _number(piece, line, parts) else None
+    date = _date(piece)
+    if date and parts.date is None:
+        place, issue = date
+        parts.place = place or parts.place
+        parts.date = issue
+        parts.found["place and date"] = line
+        return "date"
+    vv = _VV.match(piece)
+    if vv:
+        parts.subject = vv["subject"]
+        parts.found["subject (V/v)"] = line
+        return "vv"
+    kind = DocumentType.from_title(piece)
+    if kind is not None and is_caps(piece) and line.cell is None:
+        parts.document_type = kind
+        parts.found["type"] = line
+        return "type"
+    if _KINH_GUI.match(piece):
+        parts.notes.append((line, "a 'Kính gửi' line has no place in a plan; kept as text"))
+        parts.leftovers.append(line.with_text(piece))
+        return "leftover"
+    return None
+
+
+def _number(text: str, line: Line, parts: HeaderParts) -> bool:
+    cleaned = re.sub(r"^[\s.…_]+(?=/)", "", text.replace("\u00a0", " "))
+    cleaned = re.sub(r"\s+", "", cleaned)
+    year = re.match(r"^(\d*)/(?:19|20)\d\d/(.+)$", cleaned)
+    try:
+        if year:
+            parts.number = DocumentNumber.parse(f"{year[1]}/{year[2]}")
+            parts.notes.append((line, f"the number {text} carries a year; read as {parts.number}"))
+        else:
+            parts.number = DocumentNumber.parse(cleaned)
+    except ModelError as error:
+        parts.notes.append((line, f"the number {text!r} is not understood ({error.message})"))
+        return False
+    parts.found["number"] = line
+    return True
+
+
+def _date(text: str) -> tuple[str | None, IssueDate] | None:
+    """The place and the date of a date line, or None."""
+    match = _DATE.match(text) or _SHORT_DATE.match(text)
+    if not match:
+        return None
+    place = match["place"].strip() or None
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] and month else None
+    try:
+        return place, IssueDate(year, month, day)
+    except ModelError:
+        try:
+            return place, IssueDate(year, month if month and 1 <= month <= 12 else None)
+        except ModelError:
+            return None
+
+
+def _mark(piece: str, parts: HeaderParts) -> bool:
+    key = fold(piece).strip(" .*")
+    if key.startswith(fold("dự thảo")):
+        parts.draft = True
+        return True
+    if key in _URGENCY and is_caps(piece):
+        parts.urgency = _URGENCY[key]
+        return True
+    if key in _SECRECY and is_caps(piece):
+        parts.secrecy = _SECRECY[key]
+        return True
+    if key in _CIRCULATION and is_caps(piece):
+        parts.circulation = piece
+        return True
+    return False
+
+
+def _agency_candidate(piece: str, parts: HeaderParts) -> bool:
+    """A line in capitals before the number and the type name: an agency's name."""
+    if parts.number is not None or parts.document_type is not None:
+        return False
+    return is_caps(piece) and split_label(piece)[0] is None and len(piece.split()) <= 14
+
+
+def _agency_or_leftover(piece: str, line: Line, parts: HeaderParts, in_table: bool) -> None:
+    column = line.cell[2] if line.cell else 0
+    before_number = parts.number is None and "number" not in parts.found
+    unlabelled = in_table or split_label(piece)[0] is None
+    if (column == 0 or not in_table) and before_number and unlabelled:
+        parts.agency_lines.append(piece)
+        parts.agency_bold.append(line.all_bold)
+        parts.agency_at.append(line)
+        parts.found.setdefault("agency", line)
+        return
+    parts.notes.append((line, "text in the header that is no part of it; kept as text"))
+    parts.leftovers.append(line.with_text(piece))
+
+
+def _subject(lines: list[Line], start: int, parts: HeaderParts) -> int:
+    """Record the subject that follows the type name; returns where the body starts."""
+    subject, end = read_subject(lines, start)
+    if subject:
+        text = " ".join(line.text for line in subject)
+        vv = _VV.match(text)
+        parts.subject = vv["subject"] if vv else text
+        parts.found["subject"] = subject[0]
+    return end

@@ -1,0 +1,174 @@
+"""Complete the header: what the source prints; the rest inferred, or marked missing."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planforge.errors import ModelError
+from planforge.model import (
+    Agency,
+    DocumentNumber,
+    DocumentReference,
+    DocumentType,
+    Header,
+    IssueDate,
+)
+from planforge.reading.agencies import name_phrase
+from planforge.reading.agency_names import agency, describe, normal_case, split_agencies
+from planforge.reading.folding import fold
+from planforge.reading.header import HeaderParts
+from planforge.reading.vietnamese import sentence_case
+
+MISSING_AGENCY = "[cơ quan ban hành]"
+MISSING_PLACE = "[địa danh]"
+MISSING_SUBJECT = "[trích yếu]"
+MISSING_CODE = "CQ"
+"""Placeholders for header parts a source does not print and nothing else tells."""
+
+_ISSUES = re.compile(
+    r"(?:^|[,;:]\s+)(?P<who>[^,;:]+?)\s+(?:ban hành|xây dựng|triển khai|tổ chức triển khai)\s+"
+    r"(?:Kế hoạch|kế hoạch|KH)\b(?P<subject>[^:]*?)(?:\s+(?:với|gồm|như sau)\b|:|$)"
+)
+
+
+@dataclass
+class Filled:
+    """The completed header and what was inferred or is missing (for the warnings)."""
+
+    header: Header
+    inferred: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def fill_header(
+    parts: HeaderParts,
+    opening: Sequence[str],
+    body: Sequence[str],
+    cited: Sequence[DocumentReference],
+    issuer_name: str | None = None,
+) -> Filled:
+    """A valid header from the parts found, the opening paragraphs and the cited documents.
+
+    ``issuer_name`` is the issuing agency's name where the document prints it
+    in normal case (an appendix's "Kèm theo … của …" line).
+    """
+    inferred: list[str] = []
+    missing: list[str] = []
+    texts = [*opening, *body]
+    issued = _issued(opening)
+    parent_lines, issuer_lines = split_agencies(parts.agency_lines, parts.agency_bold)
+    code = parts.number.issuer_code if parts.number else None
+    parent = agency(parent_lines, texts, bold=False) if parent_lines else None
+    seat = parts.place or (parent.seat if parent else None)
+    if issuer_lines:
+        issuer = agency(issuer_lines, texts, bold=True, name=issuer_name)
+        issuer = describe(
+            issuer.name, abbreviation=code, header_lines=issuer.header_lines, seat=seat
+        )
+    elif issuer_name:
+        issuer = describe(issuer_name, abbreviation=code, seat=seat)
+        inferred.append(f"issuing agency {issuer_name!r} (from an appendix's reference line)")
+    elif issued and issued[0]:
+        name = normal_case(issued[0], texts)
+        issuer = describe(name, abbreviation=code, seat=seat)
+        inferred.append(f"issuing agency {name!r} (from the opening paragraph)")
+    else:
+        issuer = Agency(MISSING_AGENCY, code)
+        missing.append("issuing agency")
+    kind = parts.document_type or (
+        DocumentType.CONG_VAN if "subject (V/v)" in parts.found else None
+    )
+    if kind is None:
+        kind = DocumentType.KE_HOACH
+        if parts.found:
+            missing.append("type name (read as a kế hoạch)")
+    number = parts.number
+    if number is None:
+        number = DocumentNumber(None, issuer.abbreviation or MISSING_CODE, type_code=kind.code)
+        missing.append(f"number (left blank: {number.file_form})")
+    elif number.type_code and DocumentType.from_code(number.type_code) not in (None, kind):
+        other = DocumentType.from_code(number.type_code)
+        assert other is not None
+        inferred.append(
+            f"type {other.title} from the number {number} (the type name says {kind.title})"
+        )
+        kind = other
+    place = parts.place or issuer.seat
+    if parts.place is None:
+        if place:
+            inferred.append(f"place {place!r} (the issuing agency's seat)")
+        else:
+            place = MISSING_PLACE
+            missing.append("place")
+    date = parts.date or _year(cited)
+    if parts.date is None:
+        missing.append(f"date (only the year is set: {date})")
+    subject = parts.subject
+    if not subject and issued and issued[1]:
+        subject = sentence_case(issued[1])
+        inferred.append(f"subject {subject!r} (from the opening paragraph)")
+    if not subject:
+        subject = MISSING_SUBJECT
+        missing.append("subject")
+    header = _header(kind, parent, issuer, number, place or MISSING_PLACE, date, subject, parts)
+    return Filled(header, inferred, missing)
+
+
+def _header(
+    kind: DocumentType,
+    parent: Agency | None,
+    issuer: Agency,
+    number: DocumentNumber,
+    place: str,
+    date: IssueDate,
+    subject: str,
+    parts: HeaderParts,
+) -> Header:
+    try:
+        return Header(
+            document_type=kind,
+            parent_agency=parent,
+            issuing_agency=issuer,
+            number=number,
+            place=place,
+            date=date,
+            subject=subject,
+            secrecy=parts.secrecy,
+            urgency=parts.urgency,
+            circulation=parts.circulation,
+            draft=parts.draft,
+        )
+    except ModelError:
+        fallback = DocumentType.from_code(number.type_code or "") or DocumentType.CONG_VAN
+        return Header(
+            document_type=fallback,
+            parent_agency=parent,
+            issuing_agency=issuer,
+            number=number,
+            place=place,
+            date=date,
+            subject=subject,
+            draft=parts.draft,
+        )
+
+
+def _issued(opening: Sequence[str]) -> tuple[str, str] | None:
+    """Who issues the plan and its subject, from "… UBND tỉnh X ban hành Kế hoạch … như sau:"."""
+    for paragraph in opening:
+        for match in _ISSUES.finditer(paragraph):
+            who = name_phrase(match["who"].split(" của ")[-1])
+            words = who.split()
+            while words and fold(words[0]) in (fold("thực hiện"), fold("căn cứ")):
+                words = words[1:]
+            subject = match["subject"].strip(" ,.")
+            if words and words[0][:1].isupper():
+                return " ".join(words), subject
+    return None
+
+
+def _year(cited: Sequence[DocumentReference]) -> IssueDate:
+    years = [r.date.year for r in cited if r.date is not None]
+    return IssueDate(max(years) if years else datetime.date.today().year)
