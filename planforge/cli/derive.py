@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     count = len(documents) * (2 if args.pdf else 1)
     print(
-        f"{len(derived)} units, {count} documents in {time.monotonic() - started:.1f} s "
+        f"{len(derived)} {'unit' if len(derived) == 1 else 'units'}, {count} documents in {time.monotonic() - started:.1f} s "
         f"→ {args.output}"
     )
     return 0
