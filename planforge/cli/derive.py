@@ -103,8 +103,7 @@ def run(args: argparse.Namespace) -> int:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     count = len(documents) * (2 if args.pdf else 1)
-    print(
-        f"{len(derived)} {'unit' if len(derived) == 1 else 'units'}, {count} documents in {time.monotonic() - started:.1f} s "
-        f"→ {args.output}"
-    )
+    units = "unit" if len(derived) == 1 else "units"
+    seconds = time.monotonic() - started
+    print(f"{len(derived)} {units}, {count} documents in {seconds:.1f} s → {args.output}")
     return 0
