@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     count = len(documents) * (2 if args.pdf else 1)
-    units = "unit" if len(derived) == 1 else "units"
+    noun = "unit" if len(derived) == 1 else "units"
     seconds = time.monotonic() - started
-    print(f"{len(derived)} {units}, {count} documents in {seconds:.1f} s → {args.output}")
+    print(f"{len(derived)} {noun}, {count} documents in {seconds:.1f} s → {args.output}")
     return 0
