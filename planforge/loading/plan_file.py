@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import yaml
 
-from planforge.errors import ModelError
+from planforge.errors import ModelError, PlanFileError
 from planforge.files import write_text
 from planforge.loading.located import read_yaml_text
 from planforge.loading.structure import NODE_KINDS, PARSED_FROM_TEXT, structure_yaml
@@ -25,9 +25,21 @@ from planforge.model import (
 )
 from planforge.model.nodes import NODE_TYPES, Paragraph, Section
 
+_PROFILE = re.compile(r"^units\s*:", re.MULTILINE)
+_HEADER = re.compile(r"^header\s*:", re.MULTILINE)
+
 
 def loads_plan(text: str, file: str = "<string>") -> Plan:
     """Build a plan from YAML text; ``file`` names the source in errors."""
+    if _PROFILE.search(text) and not _HEADER.search(text):
+        line = text[: _PROFILE.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
+        raise PlanFileError(
+            "this is a derivation profile (it lists units), not a plan file; "
+            "give it to planforge derive --profile",
+            file,
+            line,
+            1,
+        )
     result: Plan = structure_yaml(text, Plan, file)
     return result
 
