@@ -113,5 +113,5 @@ def test_a_factory_plan_survives_the_round_trip() -> None:
 def test_a_profile_given_as_a_plan_is_named_for_what_it_is(root: Path) -> None:
     """Not "unknown field 'name'": the clerk is told which command takes the file."""
     profile = root / "examples" / "lam-dong-2021" / "profile-2021-districts.yaml"
-    with pytest.raises(PlanFileError, match="derivation profile .* planforge derive --profile"):
+    with pytest.raises(PlanFileError, match=r"derivation profile .* planforge derive --profile"):
         load_plan(profile)
