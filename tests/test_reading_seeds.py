@@ -19,13 +19,17 @@ import attrs
 import pytest
 from seeds import SEEDS, normalise_words, seed_text
 from test_examples_model import EXAMPLES, Example
-from test_render_text import document_paragraphs, printed_seed, seed_line_starts
+from test_render_text import (
+    document_paragraphs,
+    printed_parts,
+    printed_seed,
+    seed_line_starts,
+)
 
 from planforge import load_plan, render_plan
 from planforge.loading.plan_file import dumps_plan, loads_plan
 from planforge.model import Assignment, Node, Plan, Reporting, Section, Target
 from planforge.reading import Reading, read_plan_report
-from planforge.rendering.context import MOTTO, NATIONAL_TITLE
 
 ROOT = Path(__file__).resolve().parents[1]
 examples = pytest.mark.parametrize("name", sorted(EXAMPLES))
@@ -141,7 +145,7 @@ def test_the_rendered_import_reads_as_the_seed_word_for_word(
     """From the number line to the signer's name, every character of every word in order."""
     example = EXAMPLES[name]
     assert "".join(
-        normalise_words(p) for p in printed_parts(rendered[name], readings[name].plan, example)
+        normalise_words(p) for p in printed_parts(rendered[name], example, readings[name].plan)
     ) == (normalise_words(printed_seed(example)))
 
 
@@ -153,7 +157,7 @@ def test_every_rendered_paragraph_starts_where_a_seed_line_starts(
     example = EXAMPLES[name]
     starts = seed_line_starts(printed_seed(example))
     offset, misplaced = 0, []
-    for paragraph in printed_parts(rendered[name], readings[name].plan, example):
+    for paragraph in printed_parts(rendered[name], example, readings[name].plan):
         if offset not in starts:
             misplaced.append(paragraph[:60])
         offset += len(normalise_words(paragraph))
@@ -184,28 +188,6 @@ def sentences(text: str) -> list[str]:
     text = re.sub(r"\*\*|^#+\s*|\|", " ", text, flags=re.MULTILINE)
     parts = re.split(r"(?<=[.;:!?])\s+|\n", text)
     return [p.strip() for p in parts if normalise_words(p).strip("./")]
-
-
-def printed_parts(path: Path, plan: Plan, example: Example) -> list[str]:
-    """The document's paragraphs that the seed prints too (header parts it lacks set aside)."""
-    agency = {
-        line
-        for a in (plan.header.issuing_agency, plan.header.parent_agency)
-        if a
-        for line in (a.header_lines or ())
-    }
-    from seeds import seed_parts
-
-    seed_has_header = bool(normalise_words(seed_parts(example.seed, example.first_words)[0]))
-    kept = []
-    for text, in_header in document_paragraphs(path):
-        stripped = text.strip()
-        if not stripped or set(stripped) == {"_"} or stripped in (NATIONAL_TITLE, MOTTO):
-            continue
-        if in_header and (stripped in agency or stripped.isupper()):
-            continue
-        kept.append(text)
-    return kept if seed_has_header else kept[4:]
 
 
 def test_the_examples_were_written_from_the_same_seeds() -> None:

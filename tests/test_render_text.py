@@ -19,7 +19,7 @@ from lxml import etree
 from seeds import normalise_words, seed_parts, seed_text
 from test_examples_model import EXAMPLES, Example
 
-from planforge import load_plan, render_plan
+from planforge import Plan, load_plan, render_plan
 from planforge.rendering.context import MOTTO, NATIONAL_TITLE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,9 +41,13 @@ def document_paragraphs(path: Path) -> list[tuple[str, bool]]:
     return out
 
 
-def printed_parts(path: Path, example: Example) -> list[str]:
-    """The paragraphs that the seed prints too, in order."""
-    plan = load_plan(ROOT / example.path)
+def printed_parts(path: Path, example: Example, plan: Plan | None = None) -> list[str]:
+    """The paragraphs that the seed prints too, in order.
+
+    ``plan`` is the plan the document was rendered from (default: the example's);
+    its agency lines are the header parts the seeds do not print.
+    """
+    plan = plan or load_plan(ROOT / example.path)
     agency = {
         line
         for a in (plan.header.issuing_agency, plan.header.parent_agency)
