@@ -234,3 +234,12 @@ def test_pasted_text_that_starts_at_the_body_says_what_the_header_lacks(tmp_path
     for part in ("no issuing agency", "no number", "no date", "no place", "no subject"):
         assert part in messages
     assert reading.plan.signature.name == "Lê Văn Tám"
+
+
+def test_marks_survive_when_the_type_line_disagrees_with_the_number() -> None:
+    """ "THÔNG BÁO" over a …/KH-… number: the number decides, and "KHẨN" is kept."""
+    from planforge import Urgency
+
+    plan = read_plan(Path(__file__).parent / "data" / "reading" / "urgent-mismatched-type.txt")
+    assert plan.header.document_type.code == "KH"
+    assert plan.header.urgency is Urgency.KHAN

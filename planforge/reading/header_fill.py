@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planforge.errors import ModelError
 from planforge.model import (
     Agency,
     DocumentNumber,
@@ -127,32 +126,22 @@ def _header(
     subject: str,
     parts: HeaderParts,
 ) -> Header:
-    try:
-        return Header(
-            document_type=kind,
-            parent_agency=parent,
-            issuing_agency=issuer,
-            number=number,
-            place=place,
-            date=date,
-            subject=subject,
-            secrecy=parts.secrecy,
-            urgency=parts.urgency,
-            circulation=parts.circulation,
-            draft=parts.draft,
-        )
-    except ModelError:
-        fallback = DocumentType.from_code(number.type_code or "") or DocumentType.CONG_VAN
-        return Header(
-            document_type=fallback,
-            parent_agency=parent,
-            issuing_agency=issuer,
-            number=number,
-            place=place,
-            date=date,
-            subject=subject,
-            draft=parts.draft,
-        )
+    if kind is DocumentType.CONG_VAN or number.type_code != kind.code:
+        # The number decides when it disagrees with the type name read from the text.
+        kind = DocumentType.from_code(number.type_code or "") or DocumentType.CONG_VAN
+    return Header(
+        document_type=kind,
+        parent_agency=parent,
+        issuing_agency=issuer,
+        number=number,
+        place=place,
+        date=date,
+        subject=subject,
+        secrecy=parts.secrecy,
+        urgency=parts.urgency,
+        circulation=parts.circulation,
+        draft=parts.draft,
+    )
 
 
 def _issued(opening: Sequence[str]) -> tuple[str, str] | None:
