@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*/ke-hoach*.yaml"))
@@ -17,3 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def root() -> Path:
     """The repository's top folder."""
     return ROOT
+
+
+# Property tests: random and remembering in development; in CI (CI=true, or
+# HYPOTHESIS_PROFILE=ci) derandomized, so a run fails only on a change that broke something.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)

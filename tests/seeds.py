@@ -1,4 +1,4 @@
-"""The seed plans (shared/seeds) as text to compare the example plan files with.
+"""The seed plans (tests/data/seeds) as text to compare the example plan files with.
 
 The seeds are real plans pasted as text: one is Markdown, one a PDF's text with
 hard-wrapped lines and "|" table leftovers. :func:`normalise_words` removes
@@ -12,8 +12,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-"""shared/seeds beside the repository (../shared from its top folder)."""
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+"""The three seed plans, public administrative documents kept inside the repository."""
 
 _HEADING_MARKS = re.compile(r"^[ \t]*#+[ \t]*", re.MULTILINE)
 _END_MARK = re.compile(r"\./\.")

@@ -25,7 +25,6 @@ from planforge.checking.findings import Finding, Severity
 pytestmark = [
     pytest.mark.libreoffice,
     pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not on PATH"),
-    pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds folder is not beside the repo"),
 ]
 TEXT_SEEDS = ("lai-chau-2021-ke-hoach", "lam-dong-2021-ke-hoach-7851")
 

@@ -39,23 +39,44 @@ def _squash(text: str) -> str:
 
 
 class _Phrase:
-    """A fixed phrase (national title, motto) that may arrive split over several lines."""
+    """A fixed phrase (national title, motto) that may arrive split over several lines.
+
+    The pieces of a phrase not yet complete are only provisionally its own: an agency
+    line "CỘNG HÒA XÃ HỘI" starts the national title too.  When the phrase starts over,
+    or never completes, those pieces are handed back (:attr:`rejected`) to be read as
+    what they are.
+    """
 
     def __init__(self, phrase: str) -> None:
         self.target = _squash(phrase)
         self.position = 0
+        self.pending: list[tuple[str, Line, tuple[int, int]]] = []
+        self.rejected: list[tuple[str, Line, tuple[int, int]]] = []
 
-    def feed(self, text: str) -> bool:
+    def feed(self, text: str, line: Line, place: tuple[int, int]) -> bool:
+        """Whether ``text`` continues the phrase; ``place`` is where it would stand otherwise."""
         piece = _squash(text)
         if len(piece) < 2:
             return False
         if self.target.startswith(piece, self.position):
             self.position += len(piece)
-            return True
-        if self.target.startswith(piece):
+        elif self.target.startswith(piece):
+            self.rejected.extend(self.pending)
+            self.pending = []
             self.position = len(piece)
-            return True
-        return False
+        else:
+            return False
+        self.pending.append((text, line, place))
+        if self.position == len(self.target):
+            self.pending = []
+        return True
+
+    def finish(self) -> list[tuple[str, Line, tuple[int, int]]]:
+        """Every piece that turned out not to be the phrase, in reading order."""
+        if self.position < len(self.target):
+            self.rejected.extend(self.pending)
+            self.pending = []
+        return self.rejected
 
 
 @dataclass
@@ -117,6 +138,7 @@ def read_header(lines: list[Line]) -> tuple[HeaderParts, int]:
             break
         index += 1
     parts = reader.parts
+    reader.restore()
     if not set(parts.found) - {"agency"}:
         return HeaderParts(), 0
     return parts, index
@@ -131,12 +153,17 @@ class _Reader:
         self.title = _Phrase(NATIONAL_TITLE)
         self.motto = _Phrase(MOTTO)
         self.pending_number = False
+        self.count = 0
 
     def line(self, line: Line) -> str:
         """ "ok", "type" (the type name: the subject follows) or "stop" (the body starts)."""
         in_table = line.cell is not None and line.cell[0] in self.tables
         for piece in _pieces(line):
-            kind = _recognise(piece, line, self.parts, self.title, self.motto, self.pending_number)
+            self.count += 1
+            place = (len(self.parts.agency_lines), self.count)
+            kind = _recognise(
+                piece, line, self.parts, self.title, self.motto, self.pending_number, place
+            )
             self.pending_number = kind == "number-label"
             if kind == "type":
                 return "type"
@@ -147,6 +174,18 @@ class _Reader:
             else:
                 return "stop"
         return "ok"
+
+    def restore(self) -> None:
+        """Put back, as agency lines, pieces a fixed phrase took and then gave up."""
+        taken = sorted(self.title.finish() + self.motto.finish(), key=lambda item: item[2])
+        for name, phrase in (("national title", self.title), ("motto", self.motto)):
+            if phrase.position < len(phrase.target):
+                self.parts.found.pop(name, None)
+        for shift, (piece, line, (place, _)) in enumerate(taken):
+            self.parts.agency_lines.insert(place + shift, piece)
+            self.parts.agency_bold.insert(place + shift, line.all_bold)
+            self.parts.agency_at.insert(place + shift, line)
+            self.parts.found.setdefault("agency", line)
 
 
 def _pieces(line: Line) -> list[str]:
@@ -168,14 +207,15 @@ def _recognise(
     title: _Phrase,
     motto: _Phrase,
     pending_number: bool,
+    at: tuple[int, int],
 ) -> str | None:
     """What a piece of a header line is, recording it in ``parts``; None if nothing known."""
     if is_rule(piece):
         return "rule"
-    if title.feed(piece):
+    if title.feed(piece, line, at):
         parts.found.setdefault("national title", line)
         return "title"
-    if motto.feed(piece):
+    if motto.feed(piece, line, at):
         parts.found.setdefault("motto", line)
         return "motto"
     if _mark(piece, parts):
