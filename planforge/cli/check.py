@@ -13,6 +13,7 @@ from typing import Any
 from planforge.checking.check import KINDS, check_documents, has_errors, read_document
 from planforge.checking.findings import Finding, Severity
 from planforge.errors import PlanforgeError
+from planforge.i18n import _
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.NOT_EVALUATED)
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.layout and shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         raise PlanforgeError(
-            "--layout needs LibreOffice (soffice), which is not installed or not on PATH"
+            _("--layout needs LibreOffice (soffice), which is not installed or not on PATH")
         )
     readable = []
     for path in args.documents:

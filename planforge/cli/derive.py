@@ -13,6 +13,7 @@ from typing import Any
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
 from planforge.errors import OutputExistsError
+from planforge.i18n import _
 from planforge.loading.plan_file import dump_plan, load_plan
 from planforge.loading.profile_file import load_profile
 from planforge.rendering.pdf import to_pdf
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     units = units or list(profile.units)
     if args.output.exists() and not args.force:
         raise OutputExistsError(
-            "the output folder exists; pass --force to replace it, or choose another folder",
+            _("the output folder exists; pass --force to replace it, or choose another folder"),
             str(args.output),
         )
     derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]

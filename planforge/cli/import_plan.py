@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planforge.errors import OutputExistsError
+from planforge.i18n import _
 from planforge.loading.plan_file import dump_plan
 from planforge.reading.read import read_plan_report
 from planforge.reading.report import counts
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     """Read first, then write atomically; an existing file is kept unless --force."""
     if args.output.exists() and not args.force:
         raise OutputExistsError(
-            "the file exists; pass --force to replace it, or choose another output",
+            _("the file exists; pass --force to replace it, or choose another output"),
             str(args.output),
         )
     reading = read_plan_report(args.source)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from planforge.errors import OutputExistsError, PlanforgeError
+from planforge.i18n import _
 from planforge.loading.plan_file import load_document
 from planforge.model import Letter, Plan
 from planforge.rendering.pdf import to_pdf
@@ -48,9 +49,11 @@ def output_pairs(plans: list[Path], output: Path) -> list[tuple[Path, Path]]:
     if len(plans) == 1 and output.suffix.lower() == ".docx":
         return [(plans[0], output)]
     if output.suffix.lower() == ".docx":
-        raise PlanforgeError("several plans need an output folder, not a .docx file", str(output))
+        raise PlanforgeError(
+            _("several plans need an output folder, not a .docx file"), str(output)
+        )
     if output.exists() and not output.is_dir():
-        raise PlanforgeError("the output exists and is not a folder", str(output))
+        raise PlanforgeError(_("the output exists and is not a folder"), str(output))
     pairs = [(plan, output / f"{plan.stem}.docx") for plan in plans]
     names = [target for _, target in pairs]
     if len(set(names)) != len(names):
@@ -65,7 +68,7 @@ def refuse_existing(targets: list[Path], force: bool) -> None:
     for target in targets:
         if target.exists():
             raise OutputExistsError(
-                "the file exists; pass --force to replace it, or choose another output",
+                _("the file exists; pass --force to replace it, or choose another output"),
                 str(target),
             )
 

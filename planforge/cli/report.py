@@ -8,6 +8,7 @@ from typing import Any
 
 from planforge.cli.render import refuse_existing
 from planforge.errors import ModelError, PlanforgeError
+from planforge.i18n import _
 from planforge.loading.plan_file import load_plan
 from planforge.loading.results_file import dump_results, load_results
 from planforge.model import IssueDate
@@ -51,13 +52,17 @@ def register(commands: Any) -> None:
 def _check_output(args: argparse.Namespace) -> None:
     suffix = args.output.suffix.lower()
     if args.skeleton and suffix not in YAML_SUFFIXES:
-        raise PlanforgeError("the skeleton is a YAML file: name it RESULTS.yaml", str(args.output))
+        raise PlanforgeError(
+            _("the skeleton is a YAML file: name it RESULTS.yaml"), str(args.output)
+        )
     if not args.skeleton and suffix != ".docx":
-        raise PlanforgeError("the report is a Word document: name it REPORT.docx", str(args.output))
+        raise PlanforgeError(
+            _("the report is a Word document: name it REPORT.docx"), str(args.output)
+        )
     if args.skeleton and args.results:
-        raise PlanforgeError("--skeleton writes a new results file; leave out --results")
+        raise PlanforgeError(_("--skeleton writes a new results file; leave out --results"))
     if args.skeleton and args.pdf:
-        raise PlanforgeError("--pdf converts the report; the skeleton is a YAML file")
+        raise PlanforgeError(_("--pdf converts the report; the skeleton is a YAML file"))
     outputs = [args.output, args.output.with_suffix(".pdf")] if args.pdf else [args.output]
     refuse_existing(outputs, args.force)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from planforge.errors import OutputExistsError
 from planforge.files import atomic_path
+from planforge.i18n import _
 from planforge.rendering.context_schema import SCHEMAS
 from planforge.rendering.render import default_template
 from planforge.rendering.template_check import check_template
@@ -49,7 +50,8 @@ def run_init(args: argparse.Namespace) -> int:
     """Copy the bundled template; an existing file is kept unless --force."""
     if args.output.exists() and not args.force:
         raise OutputExistsError(
-            "the file exists; pass --force to replace it, or choose another name", str(args.output)
+            _("the file exists; pass --force to replace it, or choose another name"),
+            str(args.output),
         )
     with atomic_path(args.output) as temporary:
         shutil.copyfile(default_template(args.name), temporary)
