@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from planforge import __version__
-from planforge.cli._parser import Parser
+from planforge.cli._parser import Parser, error_line
 from planforge.errors import PlanforgeError
 from planforge.i18n import LANGUAGES, _, speaking
 
@@ -80,11 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     with speaking(requested_language(words)):
         return _run(words)
-
-
-def error_line(error: PlanforgeError) -> str:
-    """The one line an error gives the user: ``planforge: error: LOCATION: MESSAGE``."""
-    return _("planforge: error: {error}").format(error=error)
 
 
 def _run(argv: list[str]) -> int:

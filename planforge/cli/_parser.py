@@ -15,6 +15,7 @@ import re
 import sys
 from typing import Any, NoReturn
 
+from planforge.errors import PlanforgeError
 from planforge.i18n import N_, _
 
 HELP = N_("show this help message and exit")
@@ -119,3 +120,8 @@ class Parser(argparse.ArgumentParser):
             prog=self.prog, message=translate_argparse(message)
         )
         self.exit(2, text + "\n")
+
+
+def error_line(error: PlanforgeError) -> str:
+    """The one line an error gives the user: ``planforge: error: LOCATION: MESSAGE``."""
+    return _("planforge: error: {error}").format(error=error)

@@ -19,7 +19,7 @@ from planforge.rendering.render import render_plan
 
 def register(commands: Any) -> None:
     """Add the ``render`` command."""
-    render = commands.add_parser("render", help="render plan files (.yaml) to Word (.docx)")
+    render = commands.add_parser("render", help=_("render plan files (.yaml) to Word (.docx)"))
     render.add_argument("plans", nargs="+", type=Path, metavar="PLAN.yaml")
     render.add_argument(
         "-o",
@@ -27,20 +27,20 @@ def register(commands: Any) -> None:
         type=Path,
         required=True,
         metavar="OUT",
-        help="the .docx to write; a folder when several plans are given",
+        help=_("the .docx to write; a folder when several plans are given"),
     )
     render.add_argument(
         "--template",
         type=Path,
         metavar="T.docx",
-        help="a Word template of your own instead of the bundled one",
+        help=_("a Word template of your own instead of the bundled one"),
     )
     render.add_argument(
         "--pdf",
         action="store_true",
-        help="also write a PDF beside each document (LibreOffice, one run for all)",
+        help=_("also write a PDF beside each document (LibreOffice, one run for all)"),
     )
-    render.add_argument("--force", action="store_true", help="replace existing output files")
+    render.add_argument("--force", action="store_true", help=_("replace existing output files"))
     render.set_defaults(run=run)
 
 
@@ -82,11 +82,11 @@ def run(args: argparse.Namespace) -> int:
     refuse_existing([*targets, *pdfs], args.force)
     if args.pdf:
         for path in render_with_pdf(loaded, args.template):
-            print(f"wrote {path}")
+            print(_("wrote {path}").format(path=path))
         return 0
     for plan, target in loaded:
         render_plan(plan, target, args.template, overwrite=True)
-        print(f"wrote {target}")
+        print(_("wrote {path}").format(path=target))
     return 0
 
 

@@ -25,27 +25,29 @@ def register(commands: Any) -> None:
     """Add the ``report`` command."""
     report = commands.add_parser(
         "report",
-        help="write the progress report of a plan (báo cáo kết quả thực hiện), "
-        "or with --skeleton the results file to fill in",
+        help=_(
+            "write the progress report of a plan (báo cáo kết quả thực hiện), "
+            "or with --skeleton the results file to fill in"
+        ),
     )
     report.add_argument("plan", type=Path, metavar="PLAN.yaml")
     report.add_argument(
         "--period",
         choices=[p.value for p in ReportPeriod],
-        help="6m: the first six months; year: the whole year (default: the results file's)",
+        help=_("6m: the first six months; year: the whole year (default: the results file's)"),
     )
-    report.add_argument("--year", type=int, metavar="YYYY", help="the year reported on")
-    report.add_argument("--results", type=Path, metavar="RESULTS.yaml", help="the results")
+    report.add_argument("--year", type=int, metavar="YYYY", help=_("the year reported on"))
+    report.add_argument("--results", type=Path, metavar="RESULTS.yaml", help=_("the results"))
     report.add_argument(
-        "--date", metavar="YYYY-MM", help="the report's date (default: the period's last month)"
+        "--date", metavar="YYYY-MM", help=_("the report's date (default: the period's last month)")
     )
     report.add_argument(
-        "--skeleton", action="store_true", help="write the results file to fill in instead"
+        "--skeleton", action="store_true", help=_("write the results file to fill in instead")
     )
     report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     report.add_argument("--template", type=Path, metavar="T.docx")
-    report.add_argument("--force", action="store_true", help="replace an existing output file")
-    report.add_argument("--pdf", action="store_true", help="also convert to PDF (LibreOffice)")
+    report.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    report.add_argument("--pdf", action="store_true", help=_("also convert to PDF (LibreOffice)"))
     report.set_defaults(run=run)
 
 
@@ -89,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
         render_report(report, args.output, args.template)
         if args.pdf:
             pdf = to_pdf([args.output], args.output.parent)[0]
-            print(f"wrote {args.output}")
-            print(f"wrote {pdf}")
+            print(_("wrote {path}").format(path=args.output))
+            print(_("wrote {path}").format(path=pdf))
             return 0
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return 0
