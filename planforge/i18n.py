@@ -57,14 +57,14 @@ def set_language(code: str | None) -> None:
 
 @contextlib.contextmanager
 def speaking(code: str | None) -> Iterator[None]:
-    """Speak ``code`` inside the block (None: the environment's choice), then the earlier choice.
+    """Speak ``code`` inside the block (None: keep the current choice), then the earlier choice.
 
     The command line uses it so that ``main(["--lang", "en", …])`` called from a program
-    leaves that program's own choice as it was.
+    leaves that program's own choice as it was, and follows it when ``--lang`` is absent.
     """
     global _chosen
     before = _chosen
-    set_language(code)
+    set_language(code or before)
     try:
         yield
     finally:
