@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from planforge.errors import OutputExistsError
+from planforge.i18n import _
 
 
 @contextlib.contextmanager
@@ -21,7 +22,7 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
     target = Path(target)
     if target.exists() and not overwrite:
         raise OutputExistsError(
-            "the file exists; choose another name or pass --force to replace it", str(target)
+            _("the file exists; choose another name or pass --force to replace it"), str(target)
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -10,9 +10,11 @@ Vietnamese otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +55,22 @@ def set_language(code: str | None) -> None:
     _chosen = code
 
 
+@contextlib.contextmanager
+def speaking(code: str | None) -> Iterator[None]:
+    """Speak ``code`` inside the block (None: keep the current choice), then the earlier choice.
+
+    The command line uses it so that ``main(["--lang", "en", …])`` called from a program
+    leaves that program's own choice as it was, and follows it when ``--lang`` is absent.
+    """
+    global _chosen
+    before = _chosen
+    set_language(code or before)
+    try:
+        yield
+    finally:
+        _chosen = before
+
+
 def get_language() -> str:
     """The language messages are given in now."""
     return _chosen or language_from_environment()
@@ -78,3 +96,25 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet (module constants)."""
     return message
+
+
+def percent_placeholders(message: str) -> list[str]:
+    """The ``%``-style placeholders of ``message`` (argparse's), sorted, ``%%`` left out.
+
+    >>> percent_placeholders("invalid choice: %(value)r (choose from %(choices)s) 100%%")
+    ['%(choices)s', '%(value)r']
+    """
+    return sorted(m.group(0) for m in _PERCENT.finditer(message) if m.group(0) != "%%")
+
+
+def brace_placeholders(message: str) -> list[str]:
+    """The ``{name}`` placeholders of ``message`` (``str.format``), sorted, ``{{`` left out.
+
+    >>> brace_placeholders("the file {name} has {count:d} lines {{not this}}")
+    ['{count:d}', '{name}']
+    """
+    return sorted(m.group(0) for m in _BRACE.finditer(message.replace("{{", "").replace("}}", "")))
+
+
+_PERCENT = re.compile(r"%%|%(?:\([a-z_]+\))?[sdrf]")
+_BRACE = re.compile(r"\{[a-z_]*(?:![rs])?(?::[^{}]*)?\}")

@@ -28,3 +28,16 @@ settings.register_profile("dev")
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+
+# Messages: the suite speaks English (the msgids), in this process and in the commands it
+# runs as subprocesses; tests of the Vietnamese catalogue choose Vietnamese themselves.
+os.environ["PLANFORGE_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _language_from_environment() -> None:
+    """Each test starts with the environment's language (English, above), whatever ran before."""
+    from planforge.i18n import set_language
+
+    set_language(None)

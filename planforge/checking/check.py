@@ -14,6 +14,7 @@ from planforge.checking.findings import Finding, Severity
 from planforge.checking.pdf_layout import lines, page_count, to_pdf
 from planforge.checking.registry import RULES, Rule
 from planforge.errors import PlanforgeError
+from planforge.i18n import _
 
 __all__ = [
     "GROUPS",
@@ -51,7 +52,11 @@ def check_document(
     file cannot be read as a .docx, or when LibreOffice is needed and missing.
     """
     if kind not in KINDS:
-        raise PlanforgeError(f"unknown document type {kind!r}; use one of {', '.join(KINDS)}")
+        raise PlanforgeError(
+            _("unknown document type {kind!r}; use one of {kinds}").format(
+                kind=kind, kinds=", ".join(KINDS)
+            )
+        )
     document = read_document(path, kind)
     if layout:
         document.layout = _layout(path, pdf)
@@ -93,7 +98,8 @@ def read_document(path: str | os.PathLike[str], kind: str = "auto") -> Document:
         raise
     except Exception as exc:  # malformed XML values and the like: unreadable, not a crash
         raise PlanforgeError(
-            f"cannot read the document: {type(exc).__name__}: {exc}", str(path)
+            _("cannot read the document: {kind}: {exc}").format(kind=type(exc).__name__, exc=exc),
+            str(path),
         ) from exc
 
 

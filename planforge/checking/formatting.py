@@ -15,6 +15,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 
 from planforge.errors import PlanforgeError
+from planforge.i18n import _
 
 __all__ = [
     "WORD_DEFAULT_FONT",
@@ -289,7 +290,9 @@ def _load(path: str | os.PathLike[str]) -> _Package:
     """Open a .docx (or .docm, .dotx) package and parse the parts formatting depends on."""
     reason = unreadable_reason(path)
     if reason is not None:
-        raise PlanforgeError(f"cannot read the document: {reason}", str(path))
+        raise PlanforgeError(
+            _("cannot read the document: {reason}").format(reason=reason), str(path)
+        )
     try:
         main = OpcPackage.open(os.fspath(path)).main_document_part
         rels = [rel for rel in main.rels.values() if not rel.is_external]
@@ -300,7 +303,9 @@ def _load(path: str | os.PathLike[str]) -> _Package:
         styles = _Styles(_parse(kinds.get(RT.STYLES)), theme, numbering)
         return _Package(fromstring(bytes(main.blob)), styles, parts)
     except (OSError, KeyError, PackageNotFoundError, ParseError, zipfile.BadZipFile) as exc:
-        raise PlanforgeError(f"cannot read the document: {exc}", str(path)) from exc
+        raise PlanforgeError(
+            _("cannot read the document: {exc}").format(exc=exc), str(path)
+        ) from exc
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from planforge.errors import ConversionError
+from planforge.i18n import _
 from planforge.rendering.pdf import DEFAULT_TIMEOUT_S, to_pdf
 
 __all__ = [
@@ -131,7 +132,7 @@ def _layout(pdf: str | os.PathLike[str]) -> Element:
     """The XHTML that ``pdftotext -bbox-layout`` writes for the PDF."""
     tool = shutil.which("pdftotext")
     if tool is None:
-        raise ConversionError("pdftotext (poppler) is not installed or not on PATH")
+        raise ConversionError(_("pdftotext (poppler) is not installed or not on PATH"))
     try:
         result = subprocess.run(
             [tool, "-bbox-layout", "-enc", "UTF-8", os.fspath(pdf), "-"],
@@ -140,14 +141,20 @@ def _layout(pdf: str | os.PathLike[str]) -> Element:
             timeout=DEFAULT_TIMEOUT_S,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ConversionError(f"cannot run pdftotext: {exc}", os.fspath(pdf)) from exc
+        raise ConversionError(
+            _("cannot run pdftotext: {exc}").format(exc=exc), os.fspath(pdf)
+        ) from exc
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
-        raise ConversionError(f"pdftotext failed: {message}", os.fspath(pdf))
+        raise ConversionError(
+            _("pdftotext failed: {message}").format(message=message), os.fspath(pdf)
+        )
     try:
         return fromstring(result.stdout)
     except ParseError as exc:
-        raise ConversionError(f"unreadable pdftotext output: {exc}", os.fspath(pdf)) from exc
+        raise ConversionError(
+            _("unreadable pdftotext output: {exc}").format(exc=exc), os.fspath(pdf)
+        ) from exc
 
 
 def _pages(layout: Element) -> list[list[Line]]:

@@ -12,7 +12,9 @@ from typing import Any
 
 from planforge.checking.check import KINDS, check_documents, has_errors, read_document
 from planforge.checking.findings import Finding, Severity
+from planforge.cli._parser import error_line
 from planforge.errors import PlanforgeError
+from planforge.i18n import _
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.NOT_EVALUATED)
 
@@ -20,21 +22,21 @@ ORDER = (Severity.ERROR, Severity.WARNING, Severity.NOT_EVALUATED)
 def register(commands: Any) -> None:
     """Add the ``check`` command."""
     check = commands.add_parser(
-        "check", help="check Word documents (.docx) against Nghị định 30 (kiểm tra thể thức)"
+        "check", help=_("check Word documents (.docx) against Nghị định 30 (kiểm tra thể thức)")
     )
     check.add_argument("documents", nargs="+", type=Path, metavar="DOC.docx")
-    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     check.add_argument(
         "--type",
         choices=KINDS,
         default="auto",
         dest="kind",
-        help="judge as a plan (ke-hoach) or an official letter (cong-van); default: auto",
+        help=_("judge as a plan (ke-hoach) or an official letter (cong-van); default: auto"),
     )
     check.add_argument(
         "--layout",
         action="store_true",
-        help="also print the documents with LibreOffice and check the pages",
+        help=_("also print the documents with LibreOffice and check the pages"),
     )
     check.set_defaults(run=run)
 
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.layout and shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         raise PlanforgeError(
-            "--layout needs LibreOffice (soffice), which is not installed or not on PATH"
+            _("--layout needs LibreOffice (soffice), which is not installed or not on PATH")
         )
     readable = []
     for path in args.documents:
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             read_document(path, args.kind)
             readable.append(path)
         except PlanforgeError as exc:
-            print(f"planforge: error: {exc}", file=sys.stderr)
+            print(error_line(exc), file=sys.stderr)
     results = check_documents(readable, kind=args.kind, layout=args.layout) if readable else []
     if args.json:
         print(json.dumps(_json(readable, results), ensure_ascii=False, indent=2))

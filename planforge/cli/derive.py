@@ -13,6 +13,7 @@ from typing import Any
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
 from planforge.errors import OutputExistsError
+from planforge.i18n import _, ngettext
 from planforge.loading.plan_file import dump_plan, load_plan
 from planforge.loading.profile_file import load_profile
 from planforge.rendering.pdf import to_pdf
@@ -24,7 +25,7 @@ from planforge.text.slug import slugify
 def register(commands: Any) -> None:
     """Add the ``derive`` command."""
     derive = commands.add_parser(
-        "derive", help="draft each lower unit's plan from a higher plan (lập kế hoạch cấp dưới)"
+        "derive", help=_("draft each lower unit's plan from a higher plan (lập kế hoạch cấp dưới)")
     )
     derive.add_argument("plan", type=Path, metavar="PLAN.yaml")
     derive.add_argument("--profile", type=Path, required=True, metavar="PROFILE.yaml")
@@ -34,16 +35,16 @@ def register(commands: Any) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="only this unit (repeat for several); default: every unit",
+        help=_("only this unit (repeat for several); default: every unit"),
     )
     derive.add_argument("--template", type=Path, metavar="T.docx")
-    derive.add_argument("--pdf", action="store_true", help="also convert to PDF (LibreOffice)")
+    derive.add_argument("--pdf", action="store_true", help=_("also convert to PDF (LibreOffice)"))
     derive.add_argument(
         "--cover-letter",
         action="store_true",
-        help="also write the công văn that sends the plan to the units",
+        help=_("also write the công văn that sends the plan to the units"),
     )
-    derive.add_argument("--force", action="store_true", help="replace an existing OUTDIR")
+    derive.add_argument("--force", action="store_true", help=_("replace an existing OUTDIR"))
     derive.set_defaults(run=run)
 
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     units = units or list(profile.units)
     if args.output.exists() and not args.force:
         raise OutputExistsError(
-            "the output folder exists; pass --force to replace it, or choose another folder",
+            _("the output folder exists; pass --force to replace it, or choose another folder"),
             str(args.output),
         )
     derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]
@@ -103,7 +104,11 @@ def run(args: argparse.Namespace) -> int:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     count = len(documents) * (2 if args.pdf else 1)
-    noun = "unit" if len(derived) == 1 else "units"
     seconds = time.monotonic() - started
-    print(f"{len(derived)} {noun}, {count} documents in {seconds:.1f} s → {args.output}")
+    units_done = ngettext("{units} unit", "{units} units", len(derived)).format(units=len(derived))
+    print(
+        _("{units_done}, {count} documents in {seconds:.1f} s → {output}").format(
+            units_done=units_done, count=count, seconds=seconds, output=args.output
+        )
+    )
     return 0

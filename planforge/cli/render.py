@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from planforge.errors import OutputExistsError, PlanforgeError
+from planforge.i18n import _
 from planforge.loading.plan_file import load_document
 from planforge.model import Letter, Plan
 from planforge.rendering.pdf import to_pdf
@@ -18,7 +19,7 @@ from planforge.rendering.render import render_plan
 
 def register(commands: Any) -> None:
     """Add the ``render`` command."""
-    render = commands.add_parser("render", help="render plan files (.yaml) to Word (.docx)")
+    render = commands.add_parser("render", help=_("render plan files (.yaml) to Word (.docx)"))
     render.add_argument("plans", nargs="+", type=Path, metavar="PLAN.yaml")
     render.add_argument(
         "-o",
@@ -26,20 +27,20 @@ def register(commands: Any) -> None:
         type=Path,
         required=True,
         metavar="OUT",
-        help="the .docx to write; a folder when several plans are given",
+        help=_("the .docx to write; a folder when several plans are given"),
     )
     render.add_argument(
         "--template",
         type=Path,
         metavar="T.docx",
-        help="a Word template of your own instead of the bundled one",
+        help=_("a Word template of your own instead of the bundled one"),
     )
     render.add_argument(
         "--pdf",
         action="store_true",
-        help="also write a PDF beside each document (LibreOffice, one run for all)",
+        help=_("also write a PDF beside each document (LibreOffice, one run for all)"),
     )
-    render.add_argument("--force", action="store_true", help="replace existing output files")
+    render.add_argument("--force", action="store_true", help=_("replace existing output files"))
     render.set_defaults(run=run)
 
 
@@ -48,9 +49,11 @@ def output_pairs(plans: list[Path], output: Path) -> list[tuple[Path, Path]]:
     if len(plans) == 1 and output.suffix.lower() == ".docx":
         return [(plans[0], output)]
     if output.suffix.lower() == ".docx":
-        raise PlanforgeError("several plans need an output folder, not a .docx file", str(output))
+        raise PlanforgeError(
+            _("several plans need an output folder, not a .docx file"), str(output)
+        )
     if output.exists() and not output.is_dir():
-        raise PlanforgeError("the output exists and is not a folder", str(output))
+        raise PlanforgeError(_("the output exists and is not a folder"), str(output))
     pairs = [(plan, output / f"{plan.stem}.docx") for plan in plans]
     names = [target for _, target in pairs]
     if len(set(names)) != len(names):
@@ -65,7 +68,7 @@ def refuse_existing(targets: list[Path], force: bool) -> None:
     for target in targets:
         if target.exists():
             raise OutputExistsError(
-                "the file exists; pass --force to replace it, or choose another output",
+                _("the file exists; pass --force to replace it, or choose another output"),
                 str(target),
             )
 
@@ -79,11 +82,11 @@ def run(args: argparse.Namespace) -> int:
     refuse_existing([*targets, *pdfs], args.force)
     if args.pdf:
         for path in render_with_pdf(loaded, args.template):
-            print(f"wrote {path}")
+            print(_("wrote {path}").format(path=path))
         return 0
     for plan, target in loaded:
         render_plan(plan, target, args.template, overwrite=True)
-        print(f"wrote {target}")
+        print(_("wrote {path}").format(path=target))
     return 0
 
 

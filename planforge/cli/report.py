@@ -8,6 +8,7 @@ from typing import Any
 
 from planforge.cli.render import refuse_existing
 from planforge.errors import ModelError, PlanforgeError
+from planforge.i18n import _
 from planforge.loading.plan_file import load_plan
 from planforge.loading.results_file import dump_results, load_results
 from planforge.model import IssueDate
@@ -24,40 +25,46 @@ def register(commands: Any) -> None:
     """Add the ``report`` command."""
     report = commands.add_parser(
         "report",
-        help="write the progress report of a plan (báo cáo kết quả thực hiện), "
-        "or with --skeleton the results file to fill in",
+        help=_(
+            "write the progress report of a plan (báo cáo kết quả thực hiện), "
+            "or with --skeleton the results file to fill in"
+        ),
     )
     report.add_argument("plan", type=Path, metavar="PLAN.yaml")
     report.add_argument(
         "--period",
         choices=[p.value for p in ReportPeriod],
-        help="6m: the first six months; year: the whole year (default: the results file's)",
+        help=_("6m: the first six months; year: the whole year (default: the results file's)"),
     )
-    report.add_argument("--year", type=int, metavar="YYYY", help="the year reported on")
-    report.add_argument("--results", type=Path, metavar="RESULTS.yaml", help="the results")
+    report.add_argument("--year", type=int, metavar="YYYY", help=_("the year reported on"))
+    report.add_argument("--results", type=Path, metavar="RESULTS.yaml", help=_("the results"))
     report.add_argument(
-        "--date", metavar="YYYY-MM", help="the report's date (default: the period's last month)"
+        "--date", metavar="YYYY-MM", help=_("the report's date (default: the period's last month)")
     )
     report.add_argument(
-        "--skeleton", action="store_true", help="write the results file to fill in instead"
+        "--skeleton", action="store_true", help=_("write the results file to fill in instead")
     )
     report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     report.add_argument("--template", type=Path, metavar="T.docx")
-    report.add_argument("--force", action="store_true", help="replace an existing output file")
-    report.add_argument("--pdf", action="store_true", help="also convert to PDF (LibreOffice)")
+    report.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    report.add_argument("--pdf", action="store_true", help=_("also convert to PDF (LibreOffice)"))
     report.set_defaults(run=run)
 
 
 def _check_output(args: argparse.Namespace) -> None:
     suffix = args.output.suffix.lower()
     if args.skeleton and suffix not in YAML_SUFFIXES:
-        raise PlanforgeError("the skeleton is a YAML file: name it RESULTS.yaml", str(args.output))
+        raise PlanforgeError(
+            _("the skeleton is a YAML file: name it RESULTS.yaml"), str(args.output)
+        )
     if not args.skeleton and suffix != ".docx":
-        raise PlanforgeError("the report is a Word document: name it REPORT.docx", str(args.output))
+        raise PlanforgeError(
+            _("the report is a Word document: name it REPORT.docx"), str(args.output)
+        )
     if args.skeleton and args.results:
-        raise PlanforgeError("--skeleton writes a new results file; leave out --results")
+        raise PlanforgeError(_("--skeleton writes a new results file; leave out --results"))
     if args.skeleton and args.pdf:
-        raise PlanforgeError("--pdf converts the report; the skeleton is a YAML file")
+        raise PlanforgeError(_("--pdf converts the report; the skeleton is a YAML file"))
     outputs = [args.output, args.output.with_suffix(".pdf")] if args.pdf else [args.output]
     refuse_existing(outputs, args.force)
 
@@ -84,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
         render_report(report, args.output, args.template)
         if args.pdf:
             pdf = to_pdf([args.output], args.output.parent)[0]
-            print(f"wrote {args.output}")
-            print(f"wrote {pdf}")
+            print(_("wrote {path}").format(path=args.output))
+            print(_("wrote {path}").format(path=pdf))
             return 0
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return 0

@@ -9,6 +9,7 @@ from typing import Any
 
 from planforge.errors import OutputExistsError
 from planforge.files import atomic_path
+from planforge.i18n import _, ngettext
 from planforge.rendering.context_schema import SCHEMAS
 from planforge.rendering.render import default_template
 from planforge.rendering.template_check import check_template
@@ -24,23 +25,25 @@ def bundled_names() -> list[str]:
 
 def register(commands: Any) -> None:
     """Add the ``template`` command and its ``init`` and ``check`` actions."""
-    template = commands.add_parser("template", help="copy a bundled Word template, check one")
+    template = commands.add_parser("template", help=_("copy a bundled Word template, check one"))
     actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
-    init = actions.add_parser("init", help="write a copy of a bundled template to edit in Word")
-    init.add_argument("name", choices=bundled_names(), metavar="NAME", help="e.g. ke-hoach")
+    init = actions.add_parser("init", help=_("write a copy of a bundled template to edit in Word"))
+    init.add_argument("name", choices=bundled_names(), metavar="NAME", help=_("e.g. ke-hoach"))
     init.add_argument("output", type=Path, metavar="T.docx")
-    init.add_argument("--force", action="store_true", help="replace an existing file")
+    init.add_argument("--force", action="store_true", help=_("replace an existing file"))
     init.set_defaults(run=run_init)
     check = actions.add_parser(
-        "check", help="report split tags, unknown variables and docxtpl pitfalls"
+        "check", help=_("report split tags, unknown variables and docxtpl pitfalls")
     )
     check.add_argument("template", type=Path, metavar="T.docx")
     check.add_argument(
         "--type",
         dest="schema",
         choices=sorted(SCHEMAS),
-        help="the document type whose context the template receives "
-        "(default: the template's title property, else ke-hoach)",
+        help=_(
+            "the document type whose context the template receives "
+            "(default: the template's title property, else ke-hoach)"
+        ),
     )
     check.set_defaults(run=run_check)
 
@@ -49,11 +52,12 @@ def run_init(args: argparse.Namespace) -> int:
     """Copy the bundled template; an existing file is kept unless --force."""
     if args.output.exists() and not args.force:
         raise OutputExistsError(
-            "the file exists; pass --force to replace it, or choose another name", str(args.output)
+            _("the file exists; pass --force to replace it, or choose another name"),
+            str(args.output),
         )
     with atomic_path(args.output) as temporary:
         shutil.copyfile(default_template(args.name), temporary)
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return 0
 
 
@@ -64,7 +68,12 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"{args.template}: {problem}")
     count = len(report.problems)
     if count:
-        print(f"{args.template}: {count} problem{'s' if count > 1 else ''}")
+        problems = ngettext("{count} problem", "{count} problems", count).format(count=count)
+        print(f"{args.template}: {problems}")
         return PROBLEMS
-    print(f"{args.template}: ok ({report.tags} tags, {report.schema} context)")
+    print(
+        _("{template}: ok ({tags} tags, {schema} context)").format(
+            template=args.template, tags=report.tags, schema=report.schema
+        )
+    )
     return 0

@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from planforge.i18n import _
 from planforge.loading.plan_file import load_plan
 
 
 def register(commands: Any) -> None:
     """Add the ``validate`` command."""
-    validate = commands.add_parser("validate", help="check that plan files load without error")
+    validate = commands.add_parser("validate", help=_("check that plan files load without error"))
     validate.add_argument("plans", nargs="+", type=Path, metavar="PLAN.yaml")
     validate.set_defaults(run=run)
 
@@ -21,7 +22,13 @@ def run(args: argparse.Namespace) -> int:
     for path in args.plans:
         plan = load_plan(path)
         print(
-            f"{path}: ok ({len(list(plan.entries()))} entries, "
-            f"{len(plan.targets())} targets, {len(plan.assignments())} assignments)"
+            _(
+                "{path}: ok ({entries} entries, {targets} targets, {assignments} assignments)"
+            ).format(
+                path=path,
+                entries=len(list(plan.entries())),
+                targets=len(plan.targets()),
+                assignments=len(plan.assignments()),
+            )
         )
     return 0

@@ -18,6 +18,7 @@ from planforge.derivation.rewrite import (
 )
 from planforge.derivation.targets import tighten
 from planforge.errors import DerivationError
+from planforge.i18n import _
 from planforge.model import (
     Agency,
     Assignment,
@@ -88,9 +89,12 @@ def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:
             return unit
     close = _closest(name, profile)
     names = ", ".join(u.short_name for u in profile.units)
-    hint = f"; did you mean {close!r}?" if close else f"; the units are: {names}"
     where = where or profile.location or profile.name
-    raise DerivationError(f"no unit named {name!r} in the profile{hint}", where)
+    if close:
+        message = _("no unit named {name!r} in the profile; did you mean {close!r}?")
+    else:
+        message = _("no unit named {name!r} in the profile; the units are: {names}")
+    raise DerivationError(message.format(name=name, close=close, names=names), where)
 
 
 @attrs.define
@@ -132,8 +136,10 @@ def _map_all(context: _Context, plan: Plan, where: str | None) -> None:
     if names and not context.mapped:
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
         raise DerivationError(
-            f"the profile's agency rules map none of the plan's {len(names)} bodies "
-            f"({shown}); is it the profile for this plan and level?",
+            _(
+                "the profile's agency rules map none of the plan's {count} bodies "
+                "({shown}); is it the profile for this plan and level?"
+            ).format(count=len(names), shown=shown),
             where,
         )
 
@@ -329,8 +335,10 @@ def _unused(context: _Context) -> None:
     for override in context.unit.targets:
         if override.target not in context.used:
             raise DerivationError(
-                f"no target of the higher plan matches {override.target!r}; give its path "
-                "(e.g. II.1.a)-1, as in the review table) or the first words of its sentence",
+                _(
+                    "no target of the higher plan matches {target!r}; give its path "
+                    "(e.g. II.1.a)-1, as in the review table) or the first words of its sentence"
+                ).format(target=override.target),
                 override.location,
             )
 

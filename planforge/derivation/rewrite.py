@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from planforge.errors import DerivationError
+from planforge.i18n import _
 from planforge.model.profile import AgencyRule, PhraseRule, Profile, Unit
 
 SELF = "{unit}"
@@ -41,7 +42,12 @@ def fill(template: str, values: Mapping[str, str], where: str) -> str:
         name = match.group(1)
         if name not in values:
             known = ", ".join("{" + k + "}" for k in values)
-            raise DerivationError(f"unknown placeholder {{{name}}}; use one of {known}", where)
+            raise DerivationError(
+                _("unknown placeholder {{{name}}}; use one of {known}").format(
+                    name=name, known=known
+                ),
+                where,
+            )
         return values[name]
 
     return re.sub(r"\{(\w+)\}", one, template)

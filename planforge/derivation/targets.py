@@ -7,6 +7,7 @@ import re
 import attrs
 
 from planforge.errors import DerivationError
+from planforge.i18n import _
 from planforge.model import Comparison, Direction, Measure, Target
 from planforge.model.profile import TargetOverride
 
@@ -28,14 +29,18 @@ def check_stricter(measure: Measure, override: TargetOverride, sentence: str) ->
         looser = new > old if _stricter_is_lower(measure) else new < old
         if looser:
             raise DerivationError(
-                f"target {short!r}: the unit's {_number(new)}{measure.unit} is looser than the "
-                f"higher plan's {_number(old)}{measure.unit}; a unit may only tighten a target",
+                _(
+                    "target {short!r}: the unit's {new}{unit} is looser than the "
+                    "higher plan's {old}{unit}; a unit may only tighten a target"
+                ).format(short=short, new=_number(new), unit=measure.unit, old=_number(old)),
                 where,
             )
     if override.year is not None and measure.year is not None and override.year > measure.year:
         raise DerivationError(
-            f"target {short!r}: the year {override.year} is later than the higher plan's "
-            f"{measure.year}; a unit may only bring a target forward",
+            _(
+                "target {short!r}: the year {year} is later than the higher plan's "
+                "{year2}; a unit may only bring a target forward"
+            ).format(short=short, year=override.year, year2=measure.year),
             where,
         )
 
@@ -52,8 +57,9 @@ def tighten(target: Target, override: TargetOverride) -> tuple[Target, str]:
     """The target with the override applied to its sentence and its measure, and a note."""
     if override.measure > len(target.measures):
         raise DerivationError(
-            f"target {target.text[:60]!r} has {len(target.measures)} measurable part(s); "
-            f"there is no measure {override.measure}",
+            _(
+                "target {text!r} has {count} measurable part(s); there is no measure {measure}"
+            ).format(text=target.text[:60], count=len(target.measures), measure=override.measure),
             override.location,
         )
     index = override.measure - 1

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from planforge.errors import PlanFileError
+from planforge.i18n import _
 
 Path = tuple[str | int, ...]
 
@@ -71,16 +72,21 @@ class Located:
             column = mark.column + 1 if mark else None
             problem = exc.problem or exc.context or "invalid YAML"
             raise PlanFileError(
-                f"YAML syntax error: {problem}; check the indentation and quoting there",
+                _("YAML syntax error: {problem}; check the indentation and quoting there").format(
+                    problem=problem
+                ),
                 self.file,
                 line,
                 column,
             ) from None
         except yaml.YAMLError as exc:
-            raise PlanFileError(f"YAML error: {exc}", self.file) from None
+            raise PlanFileError(_("YAML error: {exc}").format(exc=exc), self.file) from None
         if node is None:
             raise PlanFileError(
-                "the file is empty; a plan needs header, signature and recipients", self.file, 1, 1
+                _("the file is empty; a plan needs header, signature and recipients"),
+                self.file,
+                1,
+                1,
             )
         return self._value(node, ())
 
@@ -91,7 +97,9 @@ class Located:
             for key_node, value_node in node.value:
                 key = str(self._constructor.construct_object(key_node))
                 if key in out:
-                    raise self.error((*path, key), f"the key {key!r} appears twice")
+                    raise self.error(
+                        (*path, key), _("the key {key!r} appears twice").format(key=key)
+                    )
                 out[key] = self._value(value_node, (*path, key))
             return out
         if isinstance(node, yaml.SequenceNode):
@@ -105,13 +113,15 @@ def read_yaml_text(path: str | os.PathLike[str]) -> str:
     try:
         raw = FilePath(path).read_bytes()
     except FileNotFoundError:
-        raise PlanFileError("no such file; check the path", name) from None
+        raise PlanFileError(_("no such file; check the path"), name) from None
     except IsADirectoryError:
-        raise PlanFileError("this is a folder, not a YAML file", name) from None
+        raise PlanFileError(_("this is a folder, not a YAML file"), name) from None
     except OSError as exc:
-        raise PlanFileError(f"cannot read the file: {exc.strerror}", name) from None
+        raise PlanFileError(
+            _("cannot read the file: {strerror}").format(strerror=exc.strerror), name
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError("the file is not UTF-8 text; save it as UTF-8", name, line) from None
+        raise PlanFileError(_("the file is not UTF-8 text; save it as UTF-8"), name, line) from None

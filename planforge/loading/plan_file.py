@@ -12,6 +12,7 @@ import yaml
 
 from planforge.errors import ModelError, PlanFileError
 from planforge.files import write_text
+from planforge.i18n import _
 from planforge.loading.located import read_yaml_text
 from planforge.loading.structure import NODE_KINDS, PARSED_FROM_TEXT, structure_yaml
 from planforge.model import (
@@ -34,8 +35,10 @@ def loads_plan(text: str, file: str = "<string>") -> Plan:
     if _PROFILE.search(text) and not _HEADER.search(text):
         line = text[: _PROFILE.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
         raise PlanFileError(
-            "this is a derivation profile (it lists units), not a plan file; "
-            "give it to planforge derive --profile",
+            _(
+                "this is a derivation profile (it lists units), not a plan file; "
+                "give it to planforge derive --profile"
+            ),
             file,
             line,
             1,

@@ -6,6 +6,7 @@ import os
 from importlib import resources
 
 from planforge.errors import PlanFileError
+from planforge.i18n import _
 from planforge.loading.located import read_yaml_text
 from planforge.loading.structure import structure_yaml
 from planforge.model.profile import Profile, ProfileDefaults
@@ -23,7 +24,9 @@ def load_defaults(name: str) -> ProfileDefaults:
     source = resources.files("planforge") / "profiles" / f"{name}.yaml"
     if not source.is_file():
         raise PlanFileError(
-            f"unknown default profile {name!r}; bundled: {', '.join(bundled_defaults())}",
+            _("unknown default profile {name!r}; bundled: {bundled}").format(
+                name=name, bundled=", ".join(bundled_defaults())
+            ),
             "extends",
         )
     result: ProfileDefaults = structure_yaml(

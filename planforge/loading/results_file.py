@@ -11,6 +11,7 @@ import attrs
 import yaml
 
 from planforge.files import write_text
+from planforge.i18n import _
 from planforge.loading.located import Located, Path, read_yaml_text
 from planforge.loading.structure import Structurer
 from planforge.model import Plan, Recipient, Recipients, Signature
@@ -67,9 +68,11 @@ class _Structurer(Structurer):
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            raise self.fail(path, "expected the entry's fields (text, …) indented under its path")
+            raise self.fail(
+                path, _("expected the entry's fields (text, …) indented under its path")
+            )
         if "path" in value:
-            raise self.fail((*path, "path"), "the path is the entry's key; leave out path")
+            raise self.fail((*path, "path"), _("the path is the entry's key; leave out path"))
         return super().build({"path": key, **value}, item, path)
 
     def _labelled(self, value: Any, cls: type[enum.Enum], path: Path) -> enum.Enum:
@@ -80,7 +83,12 @@ class _Structurer(Structurer):
             if value == member.value or (isinstance(value, str) and value.upper() == member.name):
                 return member
         choices = ", ".join(f"{m.value} ({m.label})" for m in cls)  # type: ignore[attr-defined]
-        raise self.fail(path, f"unknown value {value!r}; use one of: {choices}")
+        raise self.fail(
+            path,
+            _("unknown value {value!r}; use one of: {choices}").format(
+                value=value, choices=choices
+            ),
+        )
 
 
 def _is_blank(text: str) -> bool:

@@ -11,6 +11,7 @@ from typing import Any, Union
 import attrs
 
 from planforge.errors import ModelError, PlanFileError
+from planforge.i18n import _
 from planforge.loading.located import Located, Path
 from planforge.model import (
     AuthorityLine,
@@ -72,21 +73,26 @@ class Structurer:
         if value is None:
             if len(args) < len(typing.get_args(hint)):
                 return None
-            raise self.fail(path, "a value is required here")
+            raise self.fail(path, _("a value is required here"))
         if all(a in NODE_TYPES for a in args):
             return self._node(value, args, path)
         if len(args) == 1:
             return self.build(value, args[0], path)
-        raise self.fail(path, f"cannot decide between {args}")  # pragma: no cover
+        raise self.fail(
+            path, _("cannot decide between {args}").format(args=args)
+        )  # pragma: no cover
 
     def _node(self, value: Any, allowed: list[type], path: Path) -> Any:
         if not isinstance(value, dict):
-            raise self.fail(path, "a body entry is a mapping with a title or a text")
+            raise self.fail(path, _("a body entry is a mapping with a title or a text"))
         kind = value.get("kind", "section" if "title" in value else "paragraph")
         cls = NODE_KINDS.get(kind)
         if cls is None or cls not in allowed:
             names = ", ".join(k for k, c in NODE_KINDS.items() if c in allowed)
-            raise self.fail((*path, "kind"), f"unknown kind {kind!r}; use one of: {names}")
+            raise self.fail(
+                (*path, "kind"),
+                _("unknown kind {kind!r}; use one of: {names}").format(kind=kind, names=names),
+            )
         data = {k: v for k, v in value.items() if k != "kind"}
         return self._attrs(data, cls, path)
 
@@ -94,7 +100,7 @@ class Structurer:
         if isinstance(value, str) and item is str:
             return (value,)
         if not isinstance(value, list):
-            raise self.fail(path, "expected a list (lines starting with '- ')")
+            raise self.fail(path, _("expected a list (lines starting with '- ')"))
         return tuple(self.build(v, item, (*path, i)) for i, v in enumerate(value))
 
     def _enum(self, value: Any, cls: type[enum.Enum], path: Path) -> enum.Enum:
@@ -102,21 +108,26 @@ class Structurer:
             if value == member.value or (isinstance(value, str) and value.upper() == member.name):
                 return member
         choices = ", ".join(str(m.value) for m in cls)
-        raise self.fail(path, f"unknown value {value!r}; use one of: {choices}")
+        raise self.fail(
+            path,
+            _("unknown value {value!r}; use one of: {choices}").format(
+                value=value, choices=choices
+            ),
+        )
 
     def _scalar(self, value: Any, hint: Any, path: Path) -> Any:
         if hint is bool:
             if isinstance(value, bool):
                 return value
-            raise self.fail(path, f"expected true or false, not {value!r}")
+            raise self.fail(path, _("expected true or false, not {value!r}").format(value=value))
         if hint is int:
             if isinstance(value, int) and not isinstance(value, bool):
                 return value
-            raise self.fail(path, f"expected a whole number, not {value!r}")
+            raise self.fail(path, _("expected a whole number, not {value!r}").format(value=value))
         if hint is float:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return value
-            raise self.fail(path, f"expected a number, not {value!r}")
+            raise self.fail(path, _("expected a number, not {value!r}").format(value=value))
         if hint is str:
             if isinstance(value, str):
                 return value
@@ -125,11 +136,13 @@ class Structurer:
             if isinstance(value, dict):
                 raise self.fail(
                     path,
-                    "expected text, but YAML read a mapping: a text that "
-                    "ends with ':' or holds ': ' must be put in quotes",
+                    _(
+                        "expected text, but YAML read a mapping: a text that "
+                        "ends with ':' or holds ': ' must be put in quotes"
+                    ),
                 )
-            raise self.fail(path, f"expected text, not {type(value).__name__}")
-        raise self.fail(path, f"unsupported type {hint}")  # pragma: no cover
+            raise self.fail(path, _("expected text, not {kind}").format(kind=type(value).__name__))
+        raise self.fail(path, _("unsupported type {hint}").format(hint=hint))  # pragma: no cover
 
     def _attrs(self, value: Any, cls: type, path: Path) -> Any:
         parse = PARSED_FROM_TEXT.get(cls)
@@ -141,12 +154,17 @@ class Structurer:
         if cls is Recipients and isinstance(value, list):
             value = {"entries": value[:-1], "archive": value[-1]} if value else {}
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected a mapping of {cls.__name__} fields")
+            raise self.fail(
+                path, _("expected a mapping of {kind} fields").format(kind=cls.__name__)
+            )
         fields = {f.name: f for f in attrs.fields(cls) if not f.metadata.get("located")}
         for key in value:
             if key not in fields:
                 known = ", ".join(fields)
-                raise self.fail((*path, key), f"unknown field {key!r}; known fields: {known}")
+                raise self.fail(
+                    (*path, key),
+                    _("unknown field {key!r}; known fields: {known}").format(key=key, known=known),
+                )
         kwargs: dict[str, Any] = {
             f.name: self.located.where(path) for f in attrs.fields(cls) if f.metadata.get("located")
         }
@@ -155,7 +173,7 @@ class Structurer:
             if name in value:
                 kwargs[name] = self.build(value[name], hints[name], (*path, name))
             elif field.default is attrs.NOTHING:
-                raise self.fail(path, f"missing field {name!r}")
+                raise self.fail(path, _("missing field {name!r}").format(name=name))
         try:
             return cls(**kwargs)
         except ModelError as exc:

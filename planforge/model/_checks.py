@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.text.normalize import clean, nfc
 
 
@@ -15,16 +16,16 @@ def fail(attribute: attrs.Attribute[Any], message: str) -> ModelError:
     return ModelError(message, attribute.name)
 
 
-def not_blank(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def not_blank(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """Refuse an empty or all-space string."""
     if not value or not value.strip():
-        raise fail(attribute, "must not be empty")
+        raise fail(attribute, _("must not be empty"))
 
 
-def positive(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+def positive(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Refuse zero and negative numbers (None passes: a blank in a draft)."""
     if value is not None and value <= 0:
-        raise fail(attribute, f"must be a positive number, not {value}")
+        raise fail(attribute, _("must be a positive number, not {value}").format(value=value))
 
 
 def text(value: str) -> str:

@@ -9,6 +9,7 @@ import re
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.text.dates import date_words, short_date
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
@@ -27,19 +28,23 @@ class IssueDate:
 
     def __attrs_post_init__(self) -> None:
         if not 1900 <= self.year <= 2200:
-            raise ModelError(f"year {self.year} is out of range", "year")
+            raise ModelError(_("year {year} is out of range").format(year=self.year), "year")
         if self.month is None:
             if self.day is not None:
-                raise ModelError("a day needs a month; leave both blank or give both", "day")
+                raise ModelError(_("a day needs a month; leave both blank or give both"), "day")
             return
         if not 1 <= self.month <= 12:
-            raise ModelError(f"month {self.month} does not exist; use 1 to 12", "month")
+            raise ModelError(
+                _("month {month} does not exist; use 1 to 12").format(month=self.month), "month"
+            )
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise ModelError(
-                    f"{self.day:02d}/{self.month:02d}/{self.year} does not exist: "
-                    f"month {self.month} of {self.year} has {last} days",
+                    _(
+                        "{day:02d}/{month:02d}/{year} does not exist: "
+                        "month {month} of {year} has {last} days"
+                    ).format(day=self.day, month=self.month, year=self.year, last=last),
                     "day",
                 )
 
@@ -63,7 +68,7 @@ class IssueDate:
     def to_date(self) -> datetime.date:
         """The calendar date; a ModelError for a draft date with blanks."""
         if self.month is None or self.day is None:
-            raise ModelError("the date has blanks; it is a draft")
+            raise ModelError(_("the date has blanks; it is a draft"))
         return datetime.date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
@@ -83,7 +88,9 @@ class IssueDate:
         match = _ISO.match(text)
         if not match:
             raise ModelError(
-                f"cannot read date {text!r}; write YYYY-MM-DD, or YYYY-MM / YYYY in a draft"
+                _(
+                    "cannot read date {text!r}; write YYYY-MM-DD, or YYYY-MM / YYYY in a draft"
+                ).format(text=text)
             )
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import not_blank, optional_text, text
 from planforge.model.agency import Agency
 from planforge.model.date import IssueDate
@@ -55,18 +56,36 @@ class Header:
         if self.document_type is DocumentType.CONG_VAN:
             if self.number.type_code is not None:
                 raise ModelError(
-                    f"a công văn has no type code, but the number is {self.number}", "number"
+                    _("a công văn has no type code, but the number is {number}").format(
+                        number=self.number
+                    ),
+                    "number",
                 )
         elif self.number.type_code is None:
             guess = self.number.unit_code or self.number.issuer_code
             raise ModelError(
-                f"unknown type code {self.number.issuer_code!r} in {self.number.symbol}; "
-                f"a {self.document_type.title.lower()} is numbered …/{code}-{guess}",
+                _(
+                    "unknown type code {issuer_code!r} in {symbol}; "
+                    "a {type_name} is numbered …/{code}-{guess}"
+                ).format(
+                    issuer_code=self.number.issuer_code,
+                    symbol=self.number.symbol,
+                    type_name=self.document_type.title.lower(),
+                    code=code,
+                    guess=guess,
+                ),
                 "number",
             )
         elif self.number.type_code != code:
             raise ModelError(
-                f"the number {self.number.symbol} does not carry the code {code} of a "
-                f"{self.document_type.title.lower()}; write …/{code}-{self.number.issuer_code}",
+                _(
+                    "the number {symbol} does not carry the code {code} of a "
+                    "{type_name}; write …/{code}-{issuer_code}"
+                ).format(
+                    symbol=self.number.symbol,
+                    code=code,
+                    type_name=self.document_type.title.lower(),
+                    issuer_code=self.number.issuer_code,
+                ),
                 "number",
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import lines
 from planforge.model.document_type import DocumentType
 from planforge.model.header import Header
@@ -29,10 +30,10 @@ def _paragraphs(value: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
 
 
 def _addressees(
-    _: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
     if not value:
-        raise ModelError("a công văn needs at least one addressee (Kính gửi)", attribute.name)
+        raise ModelError(_("a công văn needs at least one addressee (Kính gửi)"), attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +56,7 @@ class Letter:
 
     def __attrs_post_init__(self) -> None:
         if self.header.document_type is not DocumentType.CONG_VAN:
-            raise ModelError("a letter's document_type is cong-van", "header.document_type")
+            raise ModelError(_("a letter's document_type is cong-van"), "header.document_type")
 
     def entries(self) -> list[Entry]:
         """Every entry of the body in document order, with depth and label."""

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import lines, not_blank, paragraph
 from planforge.model.target import Measure
 
@@ -69,9 +70,9 @@ class Deadline:
 
     def __attrs_post_init__(self) -> None:
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ModelError(f"month {self.month} does not exist", "month")
+            raise ModelError(_("month {month} does not exist").format(month=self.month), "month")
         if self.day is not None and not 1 <= self.day <= 31:
-            raise ModelError(f"day {self.day} does not exist", "day")
+            raise ModelError(_("day {day} does not exist").format(day=self.day), "day")
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import fail, positive
 from planforge.model.document_type import ADMINISTRATIVE_CODES
 
@@ -18,19 +19,28 @@ DRAFT_SERIAL = "\u00a0" * 6
 """What a draft prints where the serial number will go after signing."""
 
 
-def _code(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+def _code(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _CODE.match(value):
         raise fail(
             attribute,
-            f"malformed code {value!r}: letters and digits only, starting with a capital "
-            "(e.g. UBND, SLĐTBXH, VX3)",
+            _(
+                "malformed code {value!r}: letters and digits only, starting with a capital "
+                "(e.g. UBND, SLĐTBXH, VX3)"
+            ).format(value=value),
         )
 
 
-def _type_code(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _type_code(
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None and value not in ADMINISTRATIVE_CODES:
         known = ", ".join(sorted(ADMINISTRATIVE_CODES))
-        raise fail(attribute, f"unknown type code {value!r}; Phụ lục III codes are: {known}")
+        raise fail(
+            attribute,
+            _("unknown type code {value!r}; Phụ lục III codes are: {known}").format(
+                value=value, known=known
+            ),
+        )
 
 
 @attrs.frozen
@@ -80,24 +90,32 @@ class DocumentNumber:
         match = _NUMBER.match(text.replace("\u00a0", " "))
         if not match:
             raise ModelError(
-                f"malformed document number {text!r}; write it as 7851/KH-UBND "
-                "(or /KH-UBND in a draft)"
+                _(
+                    "malformed document number {text!r}; write it as 7851/KH-UBND "
+                    "(or /KH-UBND in a draft)"
+                ).format(text=text)
             )
         serial = int(match["serial"]) if match["serial"] else None
         groups = match["symbol"].split("-")
         if any(not g for g in groups) or len(groups) < 2:
             raise ModelError(
-                f"malformed document code {match['symbol']!r}; expected TYPE-ISSUER such as "
-                "KH-UBND, or ISSUER-UNIT for a công văn such as UBND-VX"
+                _(
+                    "malformed document code {symbol!r}; expected TYPE-ISSUER such as "
+                    "KH-UBND, or ISSUER-UNIT for a công văn such as UBND-VX"
+                ).format(symbol=match["symbol"])
             )
         if groups[0] in ADMINISTRATIVE_CODES:
             if len(groups) > 3:
-                raise ModelError(f"too many parts in document code {match['symbol']!r}")
+                raise ModelError(
+                    _("too many parts in document code {symbol!r}").format(symbol=match["symbol"])
+                )
             unit = groups[2] if len(groups) == 3 else None
             return cls(serial, groups[1], type_code=groups[0], unit_code=unit)
         if len(groups) != 2:
             raise ModelError(
-                f"unknown type code {groups[0]!r} in {match['symbol']!r}; a công văn's code "
-                "has two parts (UBND-VX), other documents start with a Phụ lục III code"
+                _(
+                    "unknown type code {code!r} in {symbol!r}; a công văn's code "
+                    "has two parts (UBND-VX), other documents start with a Phụ lục III code"
+                ).format(code=groups[0], symbol=match["symbol"])
             )
         return cls(serial, groups[0], unit_code=groups[1])

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import lines, not_blank, optional_text, text
 from planforge.model.agency import Agency, Level
 from planforge.model.date import IssueDate
@@ -37,9 +38,9 @@ class TargetOverride:
 
     def __attrs_post_init__(self) -> None:
         if self.value is None and self.year is None:
-            raise ModelError("give the unit's value, its year, or both", "value")
+            raise ModelError(_("give the unit's value, its year, or both"), "value")
         if self.measure < 1:
-            raise ModelError("measures are counted from 1", "measure")
+            raise ModelError(_("measures are counted from 1"), "measure")
 
 
 @attrs.frozen(kw_only=True)
@@ -140,12 +141,12 @@ class Profile:
 
     def __attrs_post_init__(self) -> None:
         if not self.units:
-            raise ModelError("a profile needs at least one unit", "units")
+            raise ModelError(_("a profile needs at least one unit"), "units")
         names = [u.name for u in self.units]
         if len(set(names)) != len(names):
-            raise ModelError("two units have the same name", "units")
+            raise ModelError(_("two units have the same name"), "units")
         if self.report_days_earlier is not None and self.report_days_earlier < 0:
-            raise ModelError("report_days_earlier cannot be negative", "report_days_earlier")
+            raise ModelError(_("report_days_earlier cannot be negative"), "report_days_earlier")
 
 
 @attrs.frozen(kw_only=True)

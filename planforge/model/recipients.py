@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import not_blank, optional_text, text
 
 _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]{1,12})\)\s*[;.]?\s*$")
@@ -50,9 +51,9 @@ def _units(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(text(u) for u in units if text(u))
 
 
-def _archive_check(_: object, __: object, value: tuple[str, ...]) -> None:
+def _archive_check(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
     if not value:
-        raise ModelError("the archive line needs at least VT (Lưu: VT, …)", "archive")
+        raise ModelError(_("the archive line needs at least VT (Lưu: VT, …)"), "archive")
 
 
 def _recipient_tuple(value: Iterable[Recipient]) -> tuple[Recipient, ...]:

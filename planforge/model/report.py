@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import lines, not_blank, paragraph, text
 from planforge.model.header import Header
 from planforge.model.nodes import Assignment, Period, Target
@@ -81,9 +82,9 @@ _STATUS_LABELS = {
 }
 
 
-def _year(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+def _year(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and not 1900 <= value <= 2200:
-        raise ModelError(f"year {value} is out of range", attribute.name)
+        raise ModelError(_("year {value} is out of range").format(value=value), attribute.name)
 
 
 def _result_tuple(value: Iterable[float | None]) -> tuple[float | None, ...]:
@@ -91,11 +92,13 @@ def _result_tuple(value: Iterable[float | None]) -> tuple[float | None, ...]:
 
 
 def _not_negative(
-    _: object, attribute: attrs.Attribute[Any], value: tuple[float | None, ...]
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[float | None, ...]
 ) -> None:
     for number in value:
         if number is not None and number < 0:
-            raise ModelError(f"a result cannot be negative ({number})", attribute.name)
+            raise ModelError(
+                _("a result cannot be negative ({number})").format(number=number), attribute.name
+            )
 
 
 def _optional_paragraph(value: str | None) -> str | None:
@@ -157,11 +160,13 @@ def _paragraphs(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(p for p in (paragraph(v) for v in value) if p)
 
 
-def _unique_paths(_: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def _unique_paths(
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
     paths = [item.path for item in value]
     twice = sorted({p for p in paths if paths.count(p) > 1})
     if twice:
-        raise ModelError(f"the path {twice[0]!r} appears twice", attribute.name)
+        raise ModelError(_("the path {path!r} appears twice").format(path=twice[0]), attribute.name)
 
 
 @attrs.frozen(kw_only=True)

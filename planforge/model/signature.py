@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import not_blank, optional_text, text
 from planforge.text.case import upper
 
@@ -46,7 +47,9 @@ class AuthorityLine:
         match = _LINE.match(line)
         if not match:
             raise ModelError(
-                f"{line!r} is not an authority line; start it with TM., KT., TL., TUQ. or Q."
+                _(
+                    "{line!r} is not an authority line; start it with TM., KT., TL., TUQ. or Q."
+                ).format(line=line)
             )
         return cls(Authority(match["prefix"] + "."), match["holder"])
 
@@ -73,7 +76,7 @@ class Signature:
     def __attrs_post_init__(self) -> None:
         prefixes = [line.prefix for line in self.authority]
         if len(set(prefixes)) != len(prefixes):
-            raise ModelError("an authority prefix appears twice", "authority")
+            raise ModelError(_("an authority prefix appears twice"), "authority")
 
     @property
     def authority_lines(self) -> list[str]:

@@ -8,6 +8,7 @@ import re
 import attrs
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model._checks import optional_text
 
 
@@ -48,14 +49,18 @@ class Measure:
 
     def __attrs_post_init__(self) -> None:
         if self.value < 0:
-            raise ModelError(f"a target value cannot be negative ({self.value})", "value")
+            raise ModelError(
+                _("a target value cannot be negative ({value})").format(value=self.value), "value"
+            )
         if self.unit == "%" and self.value > 100 and self.direction is Direction.LEVEL:
-            raise ModelError(f"a share cannot exceed 100% ({self.value}%)", "value")
+            raise ModelError(
+                _("a share cannot exceed 100% ({value}%)").format(value=self.value), "value"
+            )
         if self.comparison is Comparison.RANGE:
             if self.upper is None or self.upper < self.value:
-                raise ModelError("a range needs an upper value not below the lower one", "upper")
+                raise ModelError(_("a range needs an upper value not below the lower one"), "upper")
         elif self.upper is not None:
-            raise ModelError("only a range has an upper value", "upper")
+            raise ModelError(_("only a range has an upper value"), "upper")
 
 
 _NUM = r"\d+(?:[.,]\d+)?"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model import Appendix, Node, TaskRow, task_rows
 from planforge.reading.folding import fold
 from planforge.reading.lines import Line, is_rule
@@ -81,7 +82,7 @@ def _appendix(block: list[Line], out: Appendices) -> Appendix:
             title.append(line.text)
         else:
             out.notes.append(
-                (line, "text after an appendix's table; kept at the end of the closing")
+                (line, _("text after an appendix's table; kept at the end of the closing"))
             )
             out.leftovers.append(line)
     table = [{k: " ".join(v) for k, v in row.items()} for row in rows.values()]
@@ -91,7 +92,7 @@ def _appendix(block: list[Line], out: Appendices) -> Appendix:
         values = {name: cells.get(column, "") for column, name in (names or _POSITIONS).items()}
         if not values.get("task"):
             if any(cells.values()):
-                out.notes.append((label, "a table row with no task; kept in the closing"))
+                out.notes.append((label, _("a table row with no task; kept in the closing")))
                 out.leftovers.append(label.with_text(" | ".join(v for v in cells.values() if v)))
             continue
         task_rows_read.append(TaskRow(**values))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planforge.i18n import _
 from planforge.reading.tree import Body, Draft
 from planforge.reading.warnings import Warnings
 from planforge.text.labels import VIETNAMESE_LETTERS
@@ -20,12 +21,14 @@ def body_warnings(body: Body, warnings: Warnings) -> None:
         assert first.label is not None
         warnings.add(
             first.line,
-            f"no Roman level (I., II.): the top entries are numbered {first.label.raw}",
+            _("no Roman level (I., II.): the top entries are numbered {raw}").format(
+                raw=first.label.raw
+            ),
         )
     seen_entry = False
     for entry in entries:
         if entry.label is None and not entry.heading and seen_entry:
-            warnings.add(entry.line, "a paragraph outside any section; kept at the top level")
+            warnings.add(entry.line, _("a paragraph outside any section; kept at the top level"))
         seen_entry = seen_entry or entry.label is not None or entry.heading
     _walk(entries, warnings)
 
@@ -51,7 +54,7 @@ def _walk(entries: Sequence[Draft], warnings: Warnings) -> None:
                 warnings.add(entry.line, message)
             previous[label.level] = entry
         if entry.kind == "target" and not entry.data.get("measures"):
-            warnings.add(entry.line, "a target (chỉ tiêu) with no figure: no measures")
+            warnings.add(entry.line, _("a target (chỉ tiêu) with no figure: no measures"))
         _walk(entry.children, warnings)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as etree
 
+from planforge.i18n import _
 from planforge.reading.docx_numbering import Numbering
 from planforge.reading.docx_styles import (
     Styles,
@@ -53,7 +54,7 @@ def docx_lines(source: Source) -> list[Line]:
     """
     document = source.part("word/document.xml")
     if document is None:
-        raise ReadError("not a Word document: no word/document.xml", source.path)
+        raise ReadError(_("not a Word document: no word/document.xml"), source.path)
     try:
         root = parse_xml(document)
         reader = _Reader(
@@ -61,12 +62,14 @@ def docx_lines(source: Source) -> list[Line]:
             Numbering.parse(source.part("word/numbering.xml")),
         )
     except etree.ParseError as exc:
-        raise ReadError(f"not a valid .docx: damaged XML ({exc})", source.path) from None
+        raise ReadError(
+            _("not a valid .docx: damaged XML ({exc})").format(exc=exc), source.path
+        ) from None
     except UnsafeXml as exc:
-        raise ReadError(f"not a Word document: {exc}", source.path) from None
+        raise ReadError(_("not a Word document: {exc}").format(exc=exc), source.path) from None
     body = root.find(f"{W}body")
     if body is None:
-        raise ReadError("not a valid .docx: the document has no body", source.path)
+        raise ReadError(_("not a valid .docx: the document has no body"), source.path)
     return list(reader.body(body))
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as etree
 
+from planforge.i18n import _
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_NAME = re.compile(r"heading\s*(\d)|tiêu đề\s*(\d)", re.IGNORECASE)
 
@@ -22,7 +24,7 @@ def parse_xml(data: bytes) -> etree.Element:
     """
     head = data[:4096]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
-        raise UnsafeXml("the XML declares a DTD or entities")
+        raise UnsafeXml(_("the XML declares a DTD or entities"))
     return etree.fromstring(data)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model import AuthorityLine, Recipient
 from planforge.reading.lines import Line, is_rule
 from planforge.reading.vietnamese import ends_sentence, is_caps
@@ -105,7 +106,7 @@ def read_foot(lines: list[Line]) -> Foot:
                 foot.leftovers.append(line.with_text(piece))
                 continue
             if _SIGNED.match(piece):
-                foot.notes.append((line, "a '(Đã ký)' note of a copy; kept as text"))
+                foot.notes.append((line, _("a '(Đã ký)' note of a copy; kept as text")))
                 foot.leftovers.append(line.with_text(piece))
                 continue
             signature.append((piece, line))
@@ -163,7 +164,7 @@ def _signature(pieces: list[tuple[str, Line]], foot: Foot) -> None:
         foot.name = lines[at][0]
         for text, line in lines[at + 1 :]:
             foot.notes.append(
-                (line, "text after the signer's name; kept at the end of the closing")
+                (line, _("text after the signer's name; kept at the end of the closing"))
             )
             foot.leftovers.append(line.with_text(text))
         lines = lines[:at]
@@ -195,13 +196,23 @@ def _authority(text: str, line: Line, foot: Foot) -> None:
         authority = AuthorityLine.parse(text)
     except ModelError:
         foot.notes.append(
-            (line, f"{text!r} is not an authority line (TM., KT., …); kept in the title")
+            (
+                line,
+                _("{text!r} is not an authority line (TM., KT., …); kept in the title").format(
+                    text=text
+                ),
+            )
         )
         foot.title = f"{text} {foot.title or ''}".strip()
         return
     if any(a.prefix is authority.prefix for a in foot.authority):
         foot.notes.append(
-            (line, f"the authority {authority.prefix.value} appears twice; kept as text")
+            (
+                line,
+                _("the authority {prefix} appears twice; kept as text").format(
+                    prefix=authority.prefix.value
+                ),
+            )
         )
         foot.leftovers.append(line.with_text(text))
         return

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model import DocumentNumber, DocumentType, IssueDate, Secrecy, Urgency
 from planforge.reading.folding import fold
 from planforge.reading.labels import split_label
@@ -181,7 +182,7 @@ class _Reader:
         for name, phrase in (("national title", self.title), ("motto", self.motto)):
             if phrase.position < len(phrase.target):
                 self.parts.found.pop(name, None)
-        for shift, (piece, line, (place, _)) in enumerate(taken):
+        for shift, (piece, line, (place, _end)) in enumerate(taken):
             self.parts.agency_lines.insert(place + shift, piece)
             self.parts.agency_bold.insert(place + shift, line.all_bold)
             self.parts.agency_at.insert(place + shift, line)
@@ -247,7 +248,7 @@ def _recognise(
         parts.found["type"] = line
         return "type"
     if _KINH_GUI.match(piece):
-        parts.notes.append((line, "a 'Kính gửi' line has no place in a plan; kept as text"))
+        parts.notes.append((line, _("a 'Kính gửi' line has no place in a plan; kept as text")))
         parts.leftovers.append(line.with_text(piece))
         return "leftover"
     return None
@@ -260,11 +261,25 @@ def _number(text: str, line: Line, parts: HeaderParts) -> bool:
     try:
         if year:
             parts.number = DocumentNumber.parse(f"{year[1]}/{year[2]}")
-            parts.notes.append((line, f"the number {text} carries a year; read as {parts.number}"))
+            parts.notes.append(
+                (
+                    line,
+                    _("the number {text} carries a year; read as {number}").format(
+                        text=text, number=parts.number
+                    ),
+                )
+            )
         else:
             parts.number = DocumentNumber.parse(cleaned)
     except ModelError as error:
-        parts.notes.append((line, f"the number {text!r} is not understood ({error.message})"))
+        parts.notes.append(
+            (
+                line,
+                _("the number {text!r} is not understood ({message})").format(
+                    text=text, message=error.message
+                ),
+            )
+        )
         return False
     parts.found["number"] = line
     return True
@@ -322,7 +337,7 @@ def _agency_or_leftover(piece: str, line: Line, parts: HeaderParts, in_table: bo
         parts.agency_at.append(line)
         parts.found.setdefault("agency", line)
         return
-    parts.notes.append((line, "text in the header that is no part of it; kept as text"))
+    parts.notes.append((line, _("text in the header that is no part of it; kept as text")))
     parts.leftovers.append(line.with_text(piece))
 
 

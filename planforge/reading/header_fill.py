@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from planforge.i18n import _
 from planforge.model import (
     Agency,
     DocumentNumber,
@@ -69,49 +70,57 @@ def fill_header(
         )
     elif issuer_name:
         issuer = describe(issuer_name, abbreviation=code, seat=seat)
-        inferred.append(f"issuing agency {issuer_name!r} (from an appendix's reference line)")
+        inferred.append(
+            _("issuing agency {issuer_name!r} (from an appendix's reference line)").format(
+                issuer_name=issuer_name
+            )
+        )
     elif issued and issued[0]:
         name = normal_case(issued[0], texts)
         issuer = describe(name, abbreviation=code, seat=seat)
-        inferred.append(f"issuing agency {name!r} (from the opening paragraph)")
+        inferred.append(_("issuing agency {name!r} (from the opening paragraph)").format(name=name))
     else:
         issuer = Agency(MISSING_AGENCY, code)
-        missing.append("issuing agency")
+        missing.append(_("issuing agency"))
     kind = parts.document_type or (
         DocumentType.CONG_VAN if "subject (V/v)" in parts.found else None
     )
     if kind is None:
         kind = DocumentType.KE_HOACH
         if parts.found:
-            missing.append("type name (read as a kế hoạch)")
+            missing.append(_("type name (read as a kế hoạch)"))
     number = parts.number
     if number is None:
         number = DocumentNumber(None, issuer.abbreviation or MISSING_CODE, type_code=kind.code)
-        missing.append(f"number (left blank: {number.file_form})")
+        missing.append(_("number (left blank: {file_form})").format(file_form=number.file_form))
     elif number.type_code and DocumentType.from_code(number.type_code) not in (None, kind):
         other = DocumentType.from_code(number.type_code)
         assert other is not None
         inferred.append(
-            f"type {other.title} from the number {number} (the type name says {kind.title})"
+            _("type {title} from the number {number} (the type name says {stated})").format(
+                title=other.title, number=number, stated=kind.title
+            )
         )
         kind = other
     place = parts.place or issuer.seat
     if parts.place is None:
         if place:
-            inferred.append(f"place {place!r} (the issuing agency's seat)")
+            inferred.append(_("place {place!r} (the issuing agency's seat)").format(place=place))
         else:
             place = MISSING_PLACE
-            missing.append("place")
+            missing.append(_("place"))
     date = parts.date or _year(cited)
     if parts.date is None:
-        missing.append(f"date (only the year is set: {date})")
+        missing.append(_("date (only the year is set: {date})").format(date=date))
     subject = parts.subject
     if not subject and issued and issued[1]:
         subject = sentence_case(issued[1])
-        inferred.append(f"subject {subject!r} (from the opening paragraph)")
+        inferred.append(
+            _("subject {subject!r} (from the opening paragraph)").format(subject=subject)
+        )
     if not subject:
         subject = MISSING_SUBJECT
-        missing.append("subject")
+        missing.append(_("subject"))
     header = _header(kind, parent, issuer, number, place or MISSING_PLACE, date, subject, parts)
     return Filled(header, inferred, missing)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import attrs
 
+from planforge.i18n import _
 from planforge.model import (
     LegalBasis,
     Paragraph,
@@ -83,7 +84,7 @@ def read_plan_report(path: str | os.PathLike[str]) -> Reading:
 def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool = False) -> Reading:
     """Build the plan from the lines of a source (a text file's, or a Word document's)."""
     lines = list(lines)
-    _, start = read_header(lines)
+    _parts, start = read_header(lines)
     stop = max(foot_start(lines, start), start)
     body_lines, tables = table_rows(lines[start:stop])
     paragraphs, joined = join_lines(body_lines)
@@ -94,7 +95,7 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
         ordered[start : start + len(paragraphs)],
         ordered[start + len(paragraphs) :],
     )
-    parts, _ = read_header(head)
+    parts, _rest = read_header(head)
     split = appendix_start(tail, 0)
     foot = read_foot(tail[:split])
     appendices = read_appendices(tail[split:])
@@ -130,11 +131,11 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
     for note in notes:
         warnings.add(opening[0] if opening else None, note)
     for index in joined:
-        warnings.add(paragraphs[index], "two paragraphs joined: the first stops mid-sentence")
+        warnings.add(paragraphs[index], _("two paragraphs joined: the first stops mid-sentence"))
     for line in body_lines:
         if id(line) in rows:
             warnings.add(
-                _at(paragraphs, line), "a table row in the body; kept as text, cells split by |"
+                _at(paragraphs, line), _("a table row in the body; kept as text, cells split by |")
             )
     body_warnings(body, warnings)
     for line, message in [*foot.notes, *appendices.notes]:
@@ -161,10 +162,13 @@ def _closing(text: str) -> Paragraph | Reporting:
 
 def _recipients(foot: Foot, warnings: Warnings) -> Recipients:
     if foot.label is None:
-        warnings.add(foot.first, "no 'Nơi nhận:' list found")
+        warnings.add(foot.first, _("no 'Nơi nhận:' list found"))
     archive = foot.archive
     if not archive:
-        warnings.add(foot.first, f"no 'Lưu:' line; the archive is set to {MISSING_ARCHIVE}")
+        warnings.add(
+            foot.first,
+            _("no 'Lưu:' line; the archive is set to {archive}").format(archive=MISSING_ARCHIVE),
+        )
         archive = MISSING_ARCHIVE
     return Recipients(tuple(foot.entries), archive, foot.label or "Nơi nhận:")
 
@@ -172,10 +176,16 @@ def _recipients(foot: Foot, warnings: Warnings) -> Recipients:
 def _signature(foot: Foot, warnings: Warnings) -> Signature:
     title, name = foot.title, foot.name
     if not title:
-        warnings.add(foot.first, f"no signer's title found; set to {MISSING_TITLE}")
+        warnings.add(
+            foot.first,
+            _("no signer's title found; set to {title}").format(title=MISSING_TITLE),
+        )
         title = MISSING_TITLE
     if not name:
-        warnings.add(foot.first, f"no signer's name found; set to {MISSING_NAME}")
+        warnings.add(
+            foot.first,
+            _("no signer's name found; set to {name}").format(name=MISSING_NAME),
+        )
         name = MISSING_NAME
     return Signature(title, name, tuple(foot.authority))
 
@@ -189,9 +199,9 @@ def _header_warnings(
 ) -> None:
     where = head[0] if head else None
     for item in missing:
-        warnings.add(where, f"header: no {item}")
+        warnings.add(where, _("header: no {item}").format(item=item))
     for item in inferred:
-        warnings.add(where, f"header: {item}")
+        warnings.add(where, _("header: {item}").format(item=item))
     for line, message in parts.notes:
         warnings.add(line, message)
 

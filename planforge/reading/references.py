@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model import DocumentReference, DocumentType, IssueDate
 from planforge.reading.agencies import name_phrase
 
@@ -44,7 +45,11 @@ def references(paragraphs: list[str]) -> tuple[list[DocumentReference], list[str
         for match in _CITATION.finditer(text):
             reference = _reference(match)
             if reference is None:
-                notes.append(f"the citation {match.group(0)[:60]!r} names no issuer; not typed")
+                notes.append(
+                    _("the citation {citation!r} names no issuer; not typed").format(
+                        citation=match.group(0)[:60]
+                    )
+                )
             else:
                 found.append(reference)
     return found, notes

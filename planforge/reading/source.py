@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planforge.i18n import _
 from planforge.reading.errors import ReadError
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -60,21 +61,26 @@ def open_source(path: str | os.PathLike[str]) -> Source:
     name = str(path)
     data = _read_bounded(Path(path), name)
     if not data.strip():
-        raise ReadError("the file is empty", name)
+        raise ReadError(_("the file is empty"), name)
     suffix = Path(name).suffix.lower()
     if data.startswith(OLE_MAGIC):
         raise ReadError(
-            "this is an old Word .doc or a password-protected document (OLE container); "
-            "save it as .docx without a password",
+            _(
+                "this is an old Word .doc or a password-protected document (OLE container); "
+                "save it as .docx without a password"
+            ),
             name,
         )
     if data.startswith(ZIP_MAGIC):
         return Source(name, Format.DOCX, parts=_docx_parts(data, name))
     if suffix == ".docx":
-        raise ReadError("not a .docx: the file is not a zip package (renamed or damaged)", name)
+        raise ReadError(_("not a .docx: the file is not a zip package (renamed or damaged)"), name)
     if suffix not in TEXT_SUFFIXES:
         raise ReadError(
-            f"not a document planforge imports ({suffix}); use a .docx, .txt or .md file", name
+            _("not a document planforge imports ({suffix}); use a .docx, .txt or .md file").format(
+                suffix=suffix
+            ),
+            name,
         )
     text = decode_text(data, name)
     markdown = suffix in (".md", ".markdown")
@@ -86,24 +92,31 @@ def _read_bounded(path: Path, name: str) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ReadError("no such file; check the path", name) from None
+        raise ReadError(_("no such file; check the path"), name) from None
     except OSError as exc:
-        raise ReadError(f"cannot read the file: {exc.strerror}", name) from None
+        raise ReadError(
+            _("cannot read the file: {strerror}").format(strerror=exc.strerror), name
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ReadError("this is a folder, not a document", name)
+        raise ReadError(_("this is a folder, not a document"), name)
     if info.st_size > MAX_FILE_BYTES:
         raise ReadError(
-            f"the file is {info.st_size / 1e6:.1f} MB; planforge imports plans up to "
-            f"{MAX_FILE_BYTES // 2**20} MB",
+            _("the file is {size:.1f} MB; planforge imports plans up to {limit} MB").format(
+                size=info.st_size / 1e6, limit=MAX_FILE_BYTES // 2**20
+            ),
             name,
         )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ReadError(f"cannot read the file: {exc.strerror}", name) from None
+        raise ReadError(
+            _("cannot read the file: {strerror}").format(strerror=exc.strerror), name
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", name)
+        raise ReadError(
+            _("the file is larger than {limit} MB").format(limit=MAX_FILE_BYTES // 2**20), name
+        )
     return data
 
 
@@ -113,23 +126,25 @@ def decode_text(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ReadError("the file is not valid UTF-16 text", name) from None
+            raise ReadError(_("the file is not valid UTF-16 text"), name) from None
     else:
         if b"\x00" in data[:4096]:
-            raise ReadError("this is a binary file, not text or .docx", name)
+            raise ReadError(_("this is a binary file, not text or .docx"), name)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise ReadError(
-                f"the file is not UTF-8 text (line {line}); save it as UTF-8 "
-                "(legacy TCVN3/VNI encodings are not read)",
+                _(
+                    "the file is not UTF-8 text (line {line}); save it as UTF-8 "
+                    "(legacy TCVN3/VNI encodings are not read)"
+                ).format(line=line),
                 name,
             ) from None
     head = text[:4096]
     controls = sum(1 for ch in head if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls > 8:
-        raise ReadError("this is a binary file, not text or .docx", name)
+        raise ReadError(_("this is a binary file, not text or .docx"), name)
     return unicodedata.normalize("NFC", text)
 
 
@@ -140,10 +155,12 @@ def _docx_parts(data: bytes, name: str) -> tuple[tuple[str, bytes], ...]:
         members = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise ReadError(
-            "not a valid .docx: the zip archive is damaged or truncated", name
+            _("not a valid .docx: the zip archive is damaged or truncated"), name
         ) from None
     if len(members) > MAX_MEMBERS:
-        raise ReadError(f"not a .docx: the archive holds {len(members)} files", name)
+        raise ReadError(
+            _("not a .docx: the archive holds {count} files").format(count=len(members)), name
+        )
     names = {m.filename for m in members}
     if "word/document.xml" not in names:
         raise ReadError(_not_word(names), name)
@@ -152,7 +169,9 @@ def _docx_parts(data: bytes, name: str) -> tuple[tuple[str, bytes], ...]:
         if member.filename not in WORD_PARTS:
             continue
         if member.flag_bits & 0x1:
-            raise ReadError("the document is password-protected; save it without a password", name)
+            raise ReadError(
+                _("the document is password-protected; save it without a password"), name
+            )
         _check_sizes(member, name)
         parts.append((member.filename, _read_member(package, member, name)))
     return tuple(parts)
@@ -171,14 +190,16 @@ def _not_word(names: set[str]) -> str:
 def _check_sizes(member: zipfile.ZipInfo, name: str) -> None:
     if member.file_size > MAX_PART_BYTES:
         raise ReadError(
-            f"{member.filename} would unpack to {member.file_size / 1e6:.0f} MB "
-            "(a zip bomb or not a plan); refused",
+            _(
+                "{filename} would unpack to {size:.0f} MB (a zip bomb or not a plan); refused"
+            ).format(filename=member.filename, size=member.file_size / 1e6),
             name,
         )
     if member.file_size > 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
         raise ReadError(
-            f"{member.filename} is compressed {member.file_size // max(member.compress_size, 1)} "
-            "times (a zip bomb); refused",
+            _("{filename} is compressed {ratio} times (a zip bomb); refused").format(
+                filename=member.filename, ratio=member.file_size // max(member.compress_size, 1)
+            ),
             name,
         )
 
@@ -190,10 +211,16 @@ def _read_member(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -
             data = handle.read(MAX_PART_BYTES + 1)
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise ReadError(
-            f"not a valid .docx: cannot unpack {member.filename} ({exc})", name
+            _("not a valid .docx: cannot unpack {filename} ({exc})").format(
+                filename=member.filename, exc=exc
+            ),
+            name,
         ) from None
     if len(data) > MAX_PART_BYTES:
         raise ReadError(
-            f"{member.filename} unpacks to more than its limit (a zip bomb); refused", name
+            _("{filename} unpacks to more than its limit (a zip bomb); refused").format(
+                filename=member.filename
+            ),
+            name,
         )
     return data

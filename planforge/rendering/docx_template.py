@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
+from planforge.i18n import _
 
 __all__ = ["ImageFile", "render_template"]
 
@@ -89,14 +90,16 @@ class _Environment(SandboxedEnvironment):
 def _open(template: Path) -> DocxTemplate:
     """Open a .docx template, or raise ``TemplateError`` if it is missing or not a .docx."""
     if not template.is_file():
-        raise TemplateError("template file not found", location=str(template))
+        raise TemplateError(_("template file not found"), location=str(template))
     if not zipfile.is_zipfile(template):
-        raise TemplateError("template is not a .docx file", location=str(template))
+        raise TemplateError(_("template is not a .docx file"), location=str(template))
     doc = DocxTemplate(template)
     try:
         doc.init_docx()
     except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
-        raise TemplateError(f"template is not a .docx file: {exc}", location=str(template)) from exc
+        raise TemplateError(
+            _("template is not a .docx file: {exc}").format(exc=exc), location=str(template)
+        ) from exc
     return doc
 
 
@@ -104,7 +107,9 @@ def _with_images(doc: DocxTemplate, value: Any, template: Path) -> Any:
     """A copy of ``value`` with every ``ImageFile`` turned into a docxtpl ``InlineImage``."""
     if isinstance(value, ImageFile):
         if not value.path.is_file():
-            raise TemplateError(f"image file not found: {value.path}", location=str(template))
+            raise TemplateError(
+                _("image file not found: {path}").format(path=value.path), location=str(template)
+            )
         return InlineImage(doc, str(value.path), width=Mm(value.width_mm))
     if isinstance(value, Mapping):
         return {key: _with_images(doc, item, template) for key, item in value.items()}
@@ -154,5 +159,6 @@ def _save_atomically(doc: DocxTemplate, out: Path) -> None:
             doc.save(temporary)
     except OSError as exc:
         raise RenderError(
-            f"cannot write the document: {exc.strerror or exc}", location=str(out)
+            _("cannot write the document: {reason}").format(reason=exc.strerror or exc),
+            location=str(out),
         ) from exc

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planforge.errors import ConversionError
+from planforge.i18n import _
 
 DEFAULT_TIMEOUT_S = 180.0
 """How long one soffice batch may take before it is stopped."""
@@ -42,26 +43,32 @@ def to_pdf(
         log = _run_soffice(soffice, Path(profile), out, sources, timeout)
     missing = [target.name for target in targets if not target.is_file()]
     if missing:
-        raise ConversionError(f"soffice wrote no {', '.join(missing)}: {log}", str(out))
+        raise ConversionError(
+            _("soffice wrote no {names}: {log}").format(names=", ".join(missing), log=log), str(out)
+        )
     return targets
 
 
 def _check_sources(sources: list[Path]) -> None:
     missing = [str(source) for source in sources if not source.is_file()]
     if missing:
-        raise ConversionError(f"no such document: {', '.join(missing)}")
+        raise ConversionError(_("no such document: {names}").format(names=", ".join(missing)))
     stems = [source.stem for source in sources]
     clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
     if clashes:
-        raise ConversionError(f"documents would share a PDF name: {', '.join(clashes)}")
+        raise ConversionError(
+            _("documents would share a PDF name: {names}").format(names=", ".join(clashes))
+        )
 
 
 def _soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
         raise ConversionError(
-            "LibreOffice (soffice) is not installed or not on PATH; install it "
-            "(apt-get install libreoffice-writer) or leave out --pdf"
+            _(
+                "LibreOffice (soffice) is not installed or not on PATH; install it "
+                "(apt-get install libreoffice-writer) or leave out --pdf"
+            )
         )
     return found
 
@@ -91,14 +98,20 @@ def _run_soffice(
             start_new_session=True,
         )
     except OSError as exc:
-        raise ConversionError(f"cannot start soffice: {exc}") from exc
+        raise ConversionError(_("cannot start soffice: {exc}").format(exc=exc)) from exc
     try:
-        log, _ = process.communicate(timeout=timeout)
+        log, _errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         _stop(process)
-        raise ConversionError(f"soffice did not finish within {timeout:g} s") from exc
+        raise ConversionError(
+            _("soffice did not finish within {timeout:g} s").format(timeout=timeout)
+        ) from exc
     if process.returncode != 0:
-        raise ConversionError(f"soffice failed (exit {process.returncode}): {log.strip()}")
+        raise ConversionError(
+            _("soffice failed (exit {returncode}): {log}").format(
+                returncode=process.returncode, log=log.strip()
+            )
+        )
     return log.strip()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planforge.errors import OutputExistsError
+from planforge.i18n import _
 from planforge.model import Letter, Plan
 from planforge.rendering.appendix_docx import add_appendices
 from planforge.rendering.context import build_context, build_letter_context
@@ -44,7 +45,7 @@ def render_plan(
     target = Path(out)
     if target.exists() and not overwrite:
         raise OutputExistsError(
-            "the file exists; choose another name or pass --force to replace it", str(target)
+            _("the file exists; choose another name or pass --force to replace it"), str(target)
         )
 
     def image(path: str) -> ImageFile:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from planforge.errors import OutputExistsError
+from planforge.i18n import _
 from planforge.model.report import Report
 from planforge.rendering.docx_template import ImageFile, render_template
 from planforge.rendering.render import SIGNATURE_WIDTH_MM, default_template
@@ -29,7 +30,7 @@ def render_report(
     target = Path(out)
     if target.exists() and not overwrite:
         raise OutputExistsError(
-            "the file exists; choose another name or pass --force to replace it", str(target)
+            _("the file exists; choose another name or pass --force to replace it"), str(target)
         )
     context = build_report_context(
         report, image=lambda path: ImageFile(Path(path), SIGNATURE_WIDTH_MM)

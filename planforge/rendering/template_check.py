@@ -18,6 +18,7 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from planforge.errors import TemplateError
+from planforge.i18n import _
 from planforge.model.document_type import DocumentType
 from planforge.rendering.context_schema import SCHEMAS, ContextSchema
 
@@ -106,23 +107,29 @@ def _short(text: str, width: int = 60) -> str:
 def _parts(path: Path) -> dict[str, str]:
     """The XML of the main document, then of its headers and footers."""
     if not path.is_file():
-        raise TemplateError("template file not found", str(path))
+        raise TemplateError(_("template file not found"), str(path))
     try:
         with zipfile.ZipFile(path) as package:
             names = sorted(n for n in package.namelist() if PARTS.fullmatch(n))
             if "word/document.xml" not in names:
-                raise TemplateError("not a Word document: it has no word/document.xml", str(path))
+                raise TemplateError(
+                    _("not a Word document: it has no word/document.xml"), str(path)
+                )
             names.sort(key=lambda n: n != "word/document.xml")
             return {name: package.read(name).decode("utf-8") for name in names}
     except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"template is not a .docx file: {exc}", str(path)) from exc
+        raise TemplateError(
+            _("template is not a .docx file: {exc}").format(exc=exc), str(path)
+        ) from exc
 
 
 def _parse(xml: str, path: Path) -> Element:
     try:
         return fromstring(xml)
     except ParseError as exc:
-        raise TemplateError(f"template has malformed XML: {exc}", str(path)) from exc
+        raise TemplateError(
+            _("template has malformed XML: {exc}").format(exc=exc), str(path)
+        ) from exc
 
 
 @dataclass(frozen=True)

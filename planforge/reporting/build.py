@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from planforge.errors import ModelError
+from planforge.i18n import _
 from planforge.model import DocumentNumber, DocumentType, Header, IssueDate, Plan, Target
 from planforge.model.report import (
     DutyRow,
@@ -27,13 +28,18 @@ def _agreed(name: str, given: T | None, written: T | None) -> T:
     """The period or year: given (command line) and written (results file) must agree."""
     if given is not None and written is not None and given != written:
         raise ModelError(
-            f"the results file is for {name} {_shown(written)}, not {_shown(given)}", name
+            _("the results file is for {name} {written}, not {given}").format(
+                name=name, written=_shown(written), given=_shown(given)
+            ),
+            name,
         )
     value = given if given is not None else written
     if value is None:
         raise ModelError(
-            f"the report needs its {name} (--{name} on the command line, or {name} in the "
-            "results file)",
+            _(
+                "the report needs its {name} (--{name} on the command line, or {name} in the "
+                "results file)"
+            ).format(name=name),
             name,
         )
     return value
