@@ -8,6 +8,7 @@ import attrs
 
 from planforge.errors import ModelError
 from planforge.model._checks import lines
+from planforge.model._types import typed
 from planforge.model.document_type import DocumentType
 from planforge.model.header import Header
 from planforge.model.nodes import Node, Paragraph
@@ -35,7 +36,7 @@ def _addressees(
         raise ModelError("a công văn needs at least one addressee (Kính gửi)", attribute.name)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Letter:
     """Công văn: header (its subject is the "V/v" line), addressees, body, recipients, signature.
 

@@ -9,6 +9,7 @@ import attrs
 
 from planforge.errors import ModelError
 from planforge.model._checks import fail, positive
+from planforge.model._types import typed
 from planforge.model.document_type import ADMINISTRATIVE_CODES
 
 _CODE = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9]*$")
@@ -33,7 +34,7 @@ def _type_code(_: object, attribute: attrs.Attribute[str | None], value: str | N
         raise fail(attribute, f"unknown type code {value!r}; Phụ lục III codes are: {known}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class DocumentNumber:
     """Số, ký hiệu: ``7851/KH-UBND``; a công văn has no type code (``12/UBND-VX``).
 

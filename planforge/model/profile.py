@@ -8,6 +8,7 @@ import attrs
 
 from planforge.errors import ModelError
 from planforge.model._checks import lines, not_blank, optional_text, text
+from planforge.model._types import typed
 from planforge.model.agency import Agency, Level
 from planforge.model.date import IssueDate
 from planforge.model.nodes import Role
@@ -18,7 +19,7 @@ PLACEHOLDERS = ("unit", "unit_short", "kind", "place", "higher", "higher_short")
 """Names a profile's texts may use in braces: "{unit_short}" → "thành phố Đà Lạt"."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class TargetOverride:
     """A unit's own value for a target (chỉ tiêu riêng); it may be stricter, never looser.
 
@@ -42,7 +43,7 @@ class TargetOverride:
             raise ModelError("measures are counted from 1", "measure")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class AgencyRule:
     """How a body of the higher plan maps to the unit's own (ánh xạ cơ quan).
 
@@ -56,7 +57,7 @@ class AgencyRule:
     pattern: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class PhraseRule:
     """A scope phrase to rewrite ("trên địa bàn tỉnh" → "trên địa bàn {kind}")."""
 
@@ -89,7 +90,7 @@ def _unit_tuple(value: Iterable[Unit]) -> tuple[Unit, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Unit:
     """A lower unit (đơn vị cấp dưới) that issues its own plan.
 
@@ -113,7 +114,7 @@ class Unit:
     slug: str | None = attrs.field(default=None, converter=optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Profile:
     """Hồ sơ phân cấp: the lower units of one province and level, and the rules for them.
 
@@ -148,7 +149,7 @@ class Profile:
             raise ModelError("report_days_earlier cannot be negative", "report_days_earlier")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ProfileDefaults:
     """The bundled rules for one target level, which a profile ``extends``."""
 

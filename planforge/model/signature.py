@@ -10,6 +10,7 @@ import attrs
 
 from planforge.errors import ModelError
 from planforge.model._checks import not_blank, optional_text, text
+from planforge.model._types import typed
 from planforge.text.case import upper
 
 
@@ -26,7 +27,7 @@ class Authority(enum.Enum):
 _LINE = re.compile(r"^\s*(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<holder>.+?)\s*$")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class AuthorityLine:
     """One authority line: "KT. CHỦ TỊCH" is prefix KT and holder "CHỦ TỊCH"."""
 
@@ -55,7 +56,7 @@ def _authority_line_tuple(value: Iterable[AuthorityLine]) -> tuple[AuthorityLine
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Signature:
     """Chữ ký: authority lines, the signer's title (chức vụ) and name (họ tên).
 
