@@ -55,7 +55,7 @@ def valid_arguments(
     if name.startswith("dump_"):
         by_parameter["path"] = folder / "out.yaml"
     if name.startswith("read_plan") or name == "check_document":
-        by_parameter["path"] = folder / "missing.docx"
+        by_parameter["path"] = by_parameter["source"] = folder / "missing.docx"
     signature = inspect.signature(getattr(planforge, name))
     return {
         parameter: by_parameter[parameter]

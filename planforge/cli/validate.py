@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planforge.loading.plan_file import load_plan
+from planforge.i18n import _
+from planforge.loading.plan_file import load_document
+from planforge.model import Letter
 
 
 def register(commands: Any) -> None:
@@ -18,8 +20,16 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print one line per plan: ok and its counts."""
+    # load_document, as render does: a công văn file validates like a plan file.
     for path in args.plans:
-        plan = load_plan(path)
+        plan = load_document(path)
+        if isinstance(plan, Letter):
+            print(
+                _("{path}: ok (official letter, {entries} entries)").format(
+                    path=path, entries=len(plan.entries())
+                )
+            )
+            continue
         print(
             f"{path}: ok ({len(list(plan.entries()))} entries, "
             f"{len(plan.targets())} targets, {len(plan.assignments())} assignments)"

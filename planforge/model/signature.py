@@ -70,6 +70,10 @@ class Signature:
     authority: tuple[AuthorityLine, ...] = attrs.field(default=(), converter=_authority_line_tuple)
     signature_image: str | None = attrs.field(default=None, converter=optional_text)
     seal_image: str | None = attrs.field(default=None, converter=optional_text)
+    location: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"located": True}
+    )
+    """Where the signature was read from (file:line:column): image paths are relative to it."""
 
     def __attrs_post_init__(self) -> None:
         prefixes = [line.prefix for line in self.authority]
