@@ -1,11 +1,13 @@
 """planforge: Vietnamese administrative plans (kế hoạch) as data, rendered per Nghị định 30."""
 
+from planforge._arguments import checked as _checked
 from planforge.checking.check import check_document
 from planforge.checking.findings import Finding, Severity
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_plan, derive_with_review
 from planforge.derivation.review import Review, ReviewRow
 from planforge.errors import (
+    ArgumentError,
     ConversionError,
     DerivationError,
     ModelError,
@@ -81,6 +83,7 @@ __all__ = [
     "Agency",
     "AgencyRole",
     "AgencyRule",
+    "ArgumentError",
     "Assessment",
     "Assignment",
     "Authority",
@@ -157,3 +160,29 @@ __all__ = [
     "render_report",
     "skeleton",
 ]
+
+# The public functions check their arguments and name the wrong one (ArgumentError);
+# the loads_* functions also take bytes, decoded as UTF-8.
+build_report = _checked(build_report)
+check_document = _checked(check_document)
+cover_letter = _checked(cover_letter)
+derive_plan = _checked(derive_plan)
+derive_with_review = _checked(derive_with_review)
+dump_plan = _checked(dump_plan)
+dump_results = _checked(dump_results)
+dumps_plan = _checked(dumps_plan)
+dumps_results = _checked(dumps_results)
+extract_measures = _checked(extract_measures)
+load_document = _checked(load_document)
+load_plan = _checked(load_plan)
+load_profile = _checked(load_profile)
+load_results = _checked(load_results)
+loads_document = _checked(loads_document, text="text")
+loads_plan = _checked(loads_plan, text="text")
+loads_profile = _checked(loads_profile, text="text")
+loads_results = _checked(loads_results, text="text")
+read_plan = _checked(read_plan)
+read_plan_report = _checked(read_plan_report)
+render_plan = _checked(render_plan)
+render_report = _checked(render_report)
+skeleton = _checked(skeleton)

@@ -83,3 +83,11 @@ class DerivationError(PlanforgeError):
 
 class ConversionError(RenderError):
     """A document could not be converted to PDF (LibreOffice), or a PDF could not be read."""
+
+
+class ArgumentError(PlanforgeError, TypeError):
+    """A public function called with an argument of the wrong type (or order).
+
+    ``location`` is the function's name and the message names the parameter:
+    ``render_plan: plan must be Plan or Letter, not NoneType``.
+    """

@@ -15,6 +15,8 @@ from planforge.checking.pdf_layout import lines, page_count, to_pdf
 from planforge.checking.registry import RULES, Rule
 from planforge.errors import PlanforgeError
 from planforge.i18n import _
+from planforge.reading.source import MAX_FILE_BYTES
+from planforge.streams import Input, Readable, is_path, read_bytes, source_name
 
 __all__ = [
     "GROUPS",
@@ -38,13 +40,18 @@ def rules(*, layout: bool = False) -> list[Rule]:
 
 
 def check_document(
-    path: str | os.PathLike[str],
+    path: Input,
     *,
     kind: str = "auto",
     layout: bool = False,
     pdf: str | os.PathLike[str] | None = None,
+    name: str | None = None,
 ) -> list[Finding]:
     """Every finding of the rules on the document at ``path``, in catalogue order.
+
+    ``path`` may also be the bytes of a .docx or a binary file-like object
+    (``name`` then names it in errors); they are checked through a private
+    temporary copy, removed afterwards, since the rules read a package file.
 
     ``kind`` is ``"auto"``, ``"ke-hoach"`` or ``"cong-van"``. With ``layout`` the
     document is also converted with LibreOffice (or ``pdf`` is read, when given) and
@@ -57,10 +64,35 @@ def check_document(
                 kind=kind, kinds=", ".join(KINDS)
             )
         )
+    if not is_path(path):
+        return _check_in_memory(path, kind=kind, layout=layout, pdf=pdf, name=name)  # type: ignore[arg-type]
     document = read_document(path, kind)
     if layout:
         document.layout = _layout(path, pdf)
     return [finding for r in rules(layout=layout) for finding in r(document)]
+
+
+def _check_in_memory(
+    source: bytes | Readable,
+    *,
+    kind: str,
+    layout: bool,
+    pdf: str | os.PathLike[str] | None,
+    name: str | None,
+) -> list[Finding]:
+    shown = source_name(source, name)
+    data = read_bytes(source, MAX_FILE_BYTES, "check_document", "path")
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanforgeError(f"the document is larger than {MAX_FILE_BYTES // 2**20} MB", shown)
+    with tempfile.TemporaryDirectory(prefix="planforge-check-") as folder:
+        copy = Path(folder) / (Path(shown).name if shown.endswith(".docx") else "document.docx")
+        copy.write_bytes(data)
+        try:
+            return check_document(copy, kind=kind, layout=layout, pdf=pdf)
+        except PlanforgeError as exc:  # name the document as the caller knows it
+            if exc.location and str(copy) in exc.location:
+                exc.location = exc.location.replace(str(copy), shown)
+            raise
 
 
 def check_documents(

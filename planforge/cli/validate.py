@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from planforge.i18n import _
-from planforge.loading.plan_file import load_plan
+from planforge.loading.plan_file import load_document
+from planforge.model import Letter
 
 
 def register(commands: Any) -> None:
@@ -19,8 +20,16 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print one line per plan: ok and its counts."""
+    # load_document, as render does: a công văn file validates like a plan file.
     for path in args.plans:
-        plan = load_plan(path)
+        plan = load_document(path)
+        if isinstance(plan, Letter):
+            print(
+                _("{path}: ok (official letter, {entries} entries)").format(
+                    path=path, entries=len(plan.entries())
+                )
+            )
+            continue
         print(
             _(
                 "{path}: ok ({entries} entries, {targets} targets, {assignments} assignments)"

@@ -19,6 +19,7 @@ from planforge.derivation.rewrite import (
 from planforge.derivation.targets import tighten
 from planforge.errors import DerivationError
 from planforge.i18n import _
+from planforge.loading.profile_file import with_defaults
 from planforge.model import (
     Agency,
     Assignment,
@@ -293,6 +294,7 @@ def derive_with_review(
     source: Plan, unit: Unit | str, profile: Profile, **overrides: Any
 ) -> tuple[Plan, Review]:
     """The unit's draft plan and the review of every source target and assignment."""
+    profile = with_defaults(profile)  # a Profile built in Python honours its extends
     if isinstance(unit, str):
         unit = find_unit(profile, unit)
     values = placeholders(profile, unit, source.header.issuing_agency.name, citation(source))

@@ -49,3 +49,22 @@ def loads_profile(text: str, file: str = "<string>") -> Profile:
 def load_profile(path: str | os.PathLike[str]) -> Profile:
     """Read a profile file; errors read ``file:line:column: field: message``."""
     return loads_profile(read_yaml_text(path), str(path))
+
+
+def with_defaults(profile: Profile) -> Profile:
+    """``profile`` with the defaults it ``extends`` applied, unless they already are.
+
+    A profile read from a file has them (:func:`loads_profile`); one built in
+    Python (``Profile(extends="commune", …)``) gets them here, when it is used.
+    Applied defaults end the profile's rule lists, which is how they are recognised:
+    applying them twice would run each bundled rule twice.
+    """
+    if not profile.extends:
+        return profile
+    defaults = load_defaults(profile.extends)
+    applied = (  # without rule lists, applying again changes nothing
+        bool(defaults.agencies or defaults.phrases)
+        and profile.agencies[len(profile.agencies) - len(defaults.agencies) :] == defaults.agencies
+        and profile.phrases[len(profile.phrases) - len(defaults.phrases) :] == defaults.phrases
+    )
+    return profile if applied else defaults.apply_to(profile)

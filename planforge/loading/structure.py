@@ -12,7 +12,7 @@ import attrs
 
 from planforge.errors import ModelError, PlanFileError
 from planforge.i18n import _
-from planforge.loading.located import Located, Path
+from planforge.loading.located import Located, Path, format_path
 from planforge.model import (
     AuthorityLine,
     DocumentNumber,
@@ -181,8 +181,56 @@ class Structurer:
             raise self.fail(inner, exc.message) from None
 
 
+def missing_fields(value: Any, hint: Any, path: Path) -> list[tuple[Path, str]]:
+    """Every required field absent from ``value`` (read as ``hint``), as (mapping path, name).
+
+    Walks the data the way :meth:`Structurer.build` does, so that a file missing
+    several fields is told about all of them at once, not one per run.
+    """
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if isinstance(value, dict) and args and all(a in NODE_TYPES for a in args):
+            kind = value.get("kind", "section" if "title" in value else "paragraph")
+            cls = NODE_KINDS.get(kind)
+            fields = {k: v for k, v in value.items() if k != "kind"}
+            return missing_fields(fields, cls, path) if cls in args else []
+        return missing_fields(value, args[0], path) if len(args) == 1 else []
+    if origin is tuple and isinstance(value, list):
+        item = typing.get_args(hint)[0]
+        return [m for i, v in enumerate(value) for m in missing_fields(v, item, (*path, i))]
+    if not (isinstance(hint, type) and attrs.has(hint) and isinstance(value, dict)):
+        return []
+    found = []
+    hints = _hints(hint)
+    for field in attrs.fields(hint):
+        if field.metadata.get("located"):
+            continue
+        if field.name in value:
+            found += missing_fields(value[field.name], hints[field.name], (*path, field.name))
+        elif field.default is attrs.NOTHING:
+            found.append((path, field.name))
+    return found
+
+
+def _report_missing(located: Located, missing: list[tuple[Path, str]]) -> None:
+    if len(missing) < 2:
+        return  # one missing field: the usual error, raised where it is met
+    listed = "; ".join(
+        f"{format_path((*path, name))} ({located.where(path)})" for path, name in missing
+    )
+    first = missing[0][0]
+    raise located.error(
+        first,
+        _("{count} required fields are missing: {fields}").format(
+            count=len(missing), fields=listed
+        ),
+    )
+
+
 def structure_yaml(text: str, cls: type, file: str) -> Any:
     """Parse YAML ``text`` (normalised to NFC) and build an instance of ``cls``."""
     located = Located(file)
     data = located.load(nfc(text))
+    _report_missing(located, missing_fields(data, cls, ()))
     return Structurer(located).build(data, cls, ())

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from planforge.model._checks import lines, not_blank, optional_text, text
+from planforge.model._types import typed
 
 
 class Level(enum.Enum):
@@ -25,7 +26,7 @@ class Level(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Agency:
     """An agency (cơ quan): "Ủy ban nhân dân tỉnh Lâm Đồng", code "UBND".
 

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.model._checks import not_blank, text
+from planforge.model._types import typed
 from planforge.model.nodes import AgencyRole, Assignment, Paragraph, Reporting, Target
 from planforge.model.numbering import walk
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class TaskRow:
     """One row of a task table (bảng phân công nhiệm vụ)."""
 
@@ -27,7 +28,7 @@ def _rows(value: Iterable[TaskRow]) -> tuple[TaskRow, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Appendix:
     """A phụ lục: a title and a task table, its rows written out or drawn from the assignments.
 

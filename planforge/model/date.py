@@ -10,12 +10,13 @@ import attrs
 
 from planforge.errors import ModelError
 from planforge.i18n import _
+from planforge.model._types import typed
 from planforge.text.dates import date_words, short_date
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class IssueDate:
     """A date whose day, or day and month, may be blank (a draft).
 

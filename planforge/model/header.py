@@ -9,6 +9,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import not_blank, optional_text, text
+from planforge.model._types import typed
 from planforge.model.agency import Agency
 from planforge.model.date import IssueDate
 from planforge.model.document_type import DocumentType
@@ -31,7 +32,7 @@ class Urgency(enum.Enum):
     HOA_TOC = "HỎA TỐC"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Header:
     """Thể thức phần đầu: agencies, number, place and date, type and subject.
 

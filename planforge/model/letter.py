@@ -9,6 +9,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import lines
+from planforge.model._types import typed
 from planforge.model.document_type import DocumentType
 from planforge.model.header import Header
 from planforge.model.nodes import Node, Paragraph
@@ -36,7 +37,7 @@ def _addressees(
         raise ModelError(_("a công văn needs at least one addressee (Kính gửi)"), attribute.name)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Letter:
     """Công văn: header (its subject is the "V/v" line), addressees, body, recipients, signature.
 

@@ -10,6 +10,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import lines, not_blank, paragraph
+from planforge.model._types import typed
 from planforge.model.target import Measure
 
 
@@ -59,7 +60,7 @@ class AgencyRole(enum.Enum):
     COORDINATE = "coordinate"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Deadline:
     """One report due: "báo cáo 6 tháng gửi trước ngày 25/6" is SIX_MONTHS, 25, 6."""
 
@@ -75,7 +76,7 @@ class Deadline:
             raise ModelError(_("day {day} does not exist").format(day=self.day), "day")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class RoleAssignment:
     """One agency and its stated role in an assignment."""
 
@@ -93,7 +94,7 @@ def _label(value: str | None) -> str | None:
     return paragraph(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Paragraph:
     """A paragraph or list item of the body (đoạn văn, gạch đầu dòng)."""
 
@@ -115,7 +116,7 @@ def _role_assignment_tuple(value: Iterable[RoleAssignment]) -> tuple[RoleAssignm
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Target:
     """A target (chỉ tiêu): its sentence and the measurable parts it states.
 
@@ -131,7 +132,7 @@ class Target:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Reporting:
     """A sentence of the reporting schedule (chế độ báo cáo) and its deadlines."""
 
@@ -142,7 +143,7 @@ class Reporting:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Assignment:
     """A duty given to agencies (phân công thực hiện).
 
@@ -166,7 +167,7 @@ class Assignment:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_children)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Section:
     """A headed section (mục, khoản, điểm with a title).
 

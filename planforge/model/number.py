@@ -10,6 +10,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import fail, positive
+from planforge.model._types import typed
 from planforge.model.document_type import ADMINISTRATIVE_CODES
 
 _CODE = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9]*$")
@@ -43,7 +44,7 @@ def _type_code(
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class DocumentNumber:
     """Số, ký hiệu: ``7851/KH-UBND``; a công văn has no type code (``12/UBND-VX``).
 

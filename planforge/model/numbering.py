@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from planforge.model._types import typed
 from planforge.model.nodes import (
     SECTION_MARKERS,
     Assignment,
@@ -79,7 +80,7 @@ def _restart(marker: Marker, label: str) -> int | None:
     return pattern[1](match.group(1)) if match else None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Entry:
     """A node of the tree with its depth (1 = top) and its printed label."""
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from planforge.model._types import typed
 from planforge.model.appendix import Appendix
 from planforge.model.header import Header
 from planforge.model.nodes import Assignment, Node, Paragraph, Reporting, Target
@@ -27,7 +28,7 @@ def _closing(value: Iterable[Paragraph | Reporting]) -> tuple[Paragraph | Report
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Plan:
     """Kế hoạch: header, legal basis, body tree, closing, recipients, signature, appendices.
 

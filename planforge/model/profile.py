@@ -9,6 +9,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import lines, not_blank, optional_text, text
+from planforge.model._types import typed
 from planforge.model.agency import Agency, Level
 from planforge.model.date import IssueDate
 from planforge.model.nodes import Role
@@ -19,7 +20,7 @@ PLACEHOLDERS = ("unit", "unit_short", "kind", "place", "higher", "higher_short")
 """Names a profile's texts may use in braces: "{unit_short}" → "thành phố Đà Lạt"."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class TargetOverride:
     """A unit's own value for a target (chỉ tiêu riêng); it may be stricter, never looser.
 
@@ -43,7 +44,7 @@ class TargetOverride:
             raise ModelError(_("measures are counted from 1"), "measure")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class AgencyRule:
     """How a body of the higher plan maps to the unit's own (ánh xạ cơ quan).
 
@@ -57,7 +58,7 @@ class AgencyRule:
     pattern: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class PhraseRule:
     """A scope phrase to rewrite ("trên địa bàn tỉnh" → "trên địa bàn {kind}")."""
 
@@ -90,7 +91,7 @@ def _unit_tuple(value: Iterable[Unit]) -> tuple[Unit, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Unit:
     """A lower unit (đơn vị cấp dưới) that issues its own plan.
 
@@ -114,7 +115,7 @@ class Unit:
     slug: str | None = attrs.field(default=None, converter=optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Profile:
     """Hồ sơ phân cấp: the lower units of one province and level, and the rules for them.
 
@@ -149,7 +150,7 @@ class Profile:
             raise ModelError(_("report_days_earlier cannot be negative"), "report_days_earlier")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ProfileDefaults:
     """The bundled rules for one target level, which a profile ``extends``."""
 

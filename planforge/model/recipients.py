@@ -10,12 +10,13 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import not_blank, optional_text, text
+from planforge.model._types import typed
 
 _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]{1,12})\)\s*[;.]?\s*$")
 _ARCHIVE = re.compile(r"^\s*-?\s*Lưu\s*:\s*(?P<units>.*?)\s*\.?\s*$", re.IGNORECASE)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Recipient:
     """One line of the list: "TT. Tỉnh ủy (b/c)" is name "TT. Tỉnh ủy", purpose "b/c"."""
 
@@ -60,7 +61,7 @@ def _recipient_tuple(value: Iterable[Recipient]) -> tuple[Recipient, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Recipients:
     """Nơi nhận: the recipients in order and the archive units ("Lưu: VT, VX3.")."""
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 import attrs
 
 from planforge.model._checks import lines, not_blank, optional_text, text
+from planforge.model._types import typed
 from planforge.model.date import IssueDate
 from planforge.model.document_type import DocumentType
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class DocumentReference:
     """A cited document (văn bản được viện dẫn): type, number, date, issuer, subject.
 
@@ -55,7 +56,7 @@ def _references(value: Iterable[DocumentReference]) -> tuple[DocumentReference, 
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class LegalBasis:
     """Căn cứ / "Thực hiện …": the cited documents and the opening paragraphs citing them."""
 

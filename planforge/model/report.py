@@ -11,6 +11,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import lines, not_blank, paragraph, text
+from planforge.model._types import typed
 from planforge.model.header import Header
 from planforge.model.nodes import Assignment, Period, Target
 from planforge.model.recipients import Recipients
@@ -106,7 +107,7 @@ def _optional_paragraph(value: str | None) -> str | None:
     return (paragraph(value) or None) if value is not None else None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class TargetResult:
     """The result of one target (kết quả thực hiện chỉ tiêu), as the clerk enters it.
 
@@ -130,7 +131,7 @@ class TargetResult:
     """Where the entry was written (file:line:column), for error messages."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class DutyResult:
     """How one assignment was carried out (kết quả thực hiện nhiệm vụ được phân công).
 
@@ -169,7 +170,7 @@ def _unique_paths(
         raise ModelError(_("the path {path!r} appears twice").format(path=twice[0]), attribute.name)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Results:
     """The results file of a report (số liệu báo cáo): what the plan cannot know.
 
@@ -194,7 +195,7 @@ class Results:
     signature: Signature | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class TargetRow:
     """One row of the targets table (dòng chỉ tiêu): a target, its result, its assessment.
 
@@ -209,7 +210,7 @@ class TargetRow:
     assessment: Assessment | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class DutyRow:
     """One row of the duties table (dòng nhiệm vụ): an assignment and how far it got."""
 
@@ -242,7 +243,7 @@ def _duty_rows(value: Iterable[DutyRow]) -> tuple[DutyRow, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Report:
     """Báo cáo kết quả thực hiện kế hoạch: a Mẫu 1.4 document with the type name "BÁO CÁO".
 

@@ -11,6 +11,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import not_blank, optional_text, text
+from planforge.model._types import typed
 from planforge.text.case import upper
 
 
@@ -27,7 +28,7 @@ class Authority(enum.Enum):
 _LINE = re.compile(r"^\s*(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<holder>.+?)\s*$")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class AuthorityLine:
     """One authority line: "KT. CHỦ TỊCH" is prefix KT and holder "CHỦ TỊCH"."""
 
@@ -58,7 +59,7 @@ def _authority_line_tuple(value: Iterable[AuthorityLine]) -> tuple[AuthorityLine
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Signature:
     """Chữ ký: authority lines, the signer's title (chức vụ) and name (họ tên).
 
@@ -72,6 +73,10 @@ class Signature:
     authority: tuple[AuthorityLine, ...] = attrs.field(default=(), converter=_authority_line_tuple)
     signature_image: str | None = attrs.field(default=None, converter=optional_text)
     seal_image: str | None = attrs.field(default=None, converter=optional_text)
+    location: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"located": True}
+    )
+    """Where the signature was read from (file:line:column): image paths are relative to it."""
 
     def __attrs_post_init__(self) -> None:
         prefixes = [line.prefix for line in self.authority]

@@ -10,6 +10,7 @@ import attrs
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model._checks import optional_text
+from planforge.model._types import typed
 
 
 class Comparison(enum.Enum):
@@ -29,7 +30,7 @@ class Direction(enum.Enum):
     DECREASE = "decrease"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed)
 class Measure:
     """The measurable part of a target (phần định lượng của chỉ tiêu).
 

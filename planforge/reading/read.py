@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +34,7 @@ from planforge.reading.source import Format, open_source
 from planforge.reading.text_lines import text_lines
 from planforge.reading.tree import build_body
 from planforge.reading.warnings import ReadWarning, Warnings
+from planforge.streams import Input
 
 MISSING_TITLE = "[chức vụ]"
 MISSING_NAME = "[họ tên]"
@@ -62,23 +62,26 @@ class Reading:
         return report(self)
 
 
-def read_plan(path: str | os.PathLike[str]) -> Plan:
+def read_plan(source: Input, name: str | None = None) -> Plan:
     """Read a plan from a Word (.docx), text (.txt) or Markdown (.md) file.
+
+    ``source`` is a path, the document's bytes or a binary file-like object;
+    ``name`` ("plan.md") names it in errors and tells Markdown from text.
 
     Raises ReadError for a file that is not one of these or breaks the
     limits; anything unsure becomes a warning (see :func:`read_plan_report`).
     """
-    return read_plan_report(path).plan
+    return read_plan_report(source, name).plan
 
 
-def read_plan_report(path: str | os.PathLike[str]) -> Reading:
+def read_plan_report(source: Input, name: str | None = None) -> Reading:
     """Read a plan and say what was recognised, with a warning per unsure paragraph."""
-    source = open_source(path)
-    if source.format is Format.DOCX:
-        lines = docx_lines(source)
+    opened = open_source(source, name)
+    if opened.format is Format.DOCX:
+        lines = docx_lines(opened)
     else:
-        lines = text_lines(source.text, markdown=source.format is Format.MARKDOWN)
-    return read_lines(lines, source.path, numbered=source.format is Format.DOCX)
+        lines = text_lines(opened.text, markdown=opened.format is Format.MARKDOWN)
+    return read_lines(lines, opened.path, numbered=opened.format is Format.DOCX)
 
 
 def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool = False) -> Reading:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import io
-import os
 import stat
 import unicodedata
 import zipfile
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from planforge.i18n import _
 from planforge.reading.errors import ReadError
+from planforge.streams import Input, is_path, read_bytes, source_name
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """The largest source file read: real plans are well under 5 MB, even with images."""
@@ -56,10 +56,21 @@ class Source:
         return dict(self.parts).get(name)
 
 
-def open_source(path: str | os.PathLike[str]) -> Source:
-    """Read ``path`` within the limits and decide its format, or raise ReadError."""
-    name = str(path)
-    data = _read_bounded(Path(path), name)
+def open_source(source: Input, name: str | None = None) -> Source:
+    """Read ``source`` within the limits and decide its format, or raise ReadError.
+
+    ``source`` is a path, the bytes of a document, or a binary file-like object;
+    ``name`` (e.g. "plan.docx") names it in errors and gives the suffix that tells
+    a .txt from a .md.
+    """
+    if is_path(source):
+        name = name or str(source)
+        data = _read_bounded(Path(source), name)
+    else:
+        name = source_name(source, name)
+        data = read_bytes(source, MAX_FILE_BYTES, "read_plan", "source")  # type: ignore[arg-type]
+        if len(data) > MAX_FILE_BYTES:
+            raise ReadError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", name)
     if not data.strip():
         raise ReadError(_("the file is empty"), name)
     suffix = Path(name).suffix.lower()

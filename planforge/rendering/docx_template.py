@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
 from planforge.i18n import _
+from planforge.streams import Writable
 
 __all__ = ["ImageFile", "render_template"]
 
@@ -37,7 +38,7 @@ class ImageFile:
 def render_template(
     template_path: str | Path,
     context: Mapping[str, Any],
-    out_path: str | Path,
+    out_path: str | Path | Writable,
     finish: Callable[[Any], None] | None = None,
 ) -> None:
     """Render ``template_path`` with ``context`` and write the result atomically to ``out_path``.
@@ -56,7 +57,10 @@ def render_template(
         raise _template_error(exc, env.source, template) from exc
     if finish is not None:
         finish(doc.docx)
-    _save_atomically(doc, Path(out_path))
+    if isinstance(out_path, str | Path):
+        _save_atomically(doc, Path(out_path))
+    else:
+        _save_to_stream(doc, out_path)
 
 
 _RENDER_ERRORS = (  # Jinja errors, Python errors of template expressions, images, XML
@@ -161,4 +165,14 @@ def _save_atomically(doc: DocxTemplate, out: Path) -> None:
         raise RenderError(
             _("cannot write the document: {reason}").format(reason=exc.strerror or exc),
             location=str(out),
+        ) from exc
+
+
+def _save_to_stream(doc: DocxTemplate, out: Writable) -> None:
+    """Write the .docx into a binary file-like object (a web response, a BytesIO)."""
+    try:
+        doc.save(out)
+    except OSError as exc:
+        raise RenderError(
+            f"cannot write the document: {exc.strerror or exc}", location=repr(out)
         ) from exc

@@ -4,37 +4,60 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import overload
 
-from planforge.errors import OutputExistsError
-from planforge.i18n import _
 from planforge.model.report import Report
-from planforge.rendering.docx_template import ImageFile, render_template
-from planforge.rendering.render import SIGNATURE_WIDTH_MM, default_template
+from planforge.rendering.render import default_template, signature_images, write_document
 from planforge.rendering.report_context import build_report_context
+from planforge.streams import Writable
 
 REPORT_TEMPLATE = "bao-cao"
 """The name of the bundled report template."""
 
 
+@overload
 def render_report(
     report: Report,
     out: str | os.PathLike[str],
     template: str | os.PathLike[str] | None = None,
     *,
     overwrite: bool = True,
-) -> Path:
-    """Render ``report`` to ``out`` (.docx) with ``template`` or the bundled one, atomically.
+) -> Path: ...
 
-    With ``overwrite=False`` an existing file is refused. Returns the path written.
+
+@overload
+def render_report(
+    report: Report,
+    out: Writable,
+    template: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = True,
+) -> None: ...
+
+
+@overload
+def render_report(
+    report: Report,
+    out: None = None,
+    template: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = True,
+) -> bytes: ...
+
+
+def render_report(
+    report: Report,
+    out: str | os.PathLike[str] | Writable | None = None,
+    template: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path | bytes | None:
+    """Render ``report`` as .docx with ``template`` or the bundled one.
+
+    ``out`` is a path (written atomically, refused when it exists and
+    ``overwrite`` is False; returned), a binary file-like object, or None:
+    the document's bytes are returned.
     """
-    target = Path(out)
-    if target.exists() and not overwrite:
-        raise OutputExistsError(
-            _("the file exists; choose another name or pass --force to replace it"), str(target)
-        )
-    context = build_report_context(
-        report, image=lambda path: ImageFile(Path(path), SIGNATURE_WIDTH_MM)
-    )
+    context = build_report_context(report, image=signature_images(report.signature))
     chosen = Path(template) if template else default_template(REPORT_TEMPLATE)
-    render_template(chosen, context, target)
-    return target
+    return write_document(chosen, context, out, overwrite=overwrite, function="render_report")
