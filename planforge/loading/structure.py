@@ -11,6 +11,7 @@ from typing import Any, Union
 import attrs
 
 from planforge.errors import ModelError, PlanFileError
+from planforge.loading.characters import refuse_control_characters
 from planforge.loading.located import Located, Path
 from planforge.model import (
     AuthorityLine,
@@ -167,4 +168,5 @@ def structure_yaml(text: str, cls: type, file: str) -> Any:
     """Parse YAML ``text`` (normalised to NFC) and build an instance of ``cls``."""
     located = Located(file)
     data = located.load(nfc(text))
+    refuse_control_characters(located, data)
     return Structurer(located).build(data, cls, ())

@@ -21,6 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
+from planforge.rendering.literal import literal
+from planforge.rendering.package import make_reproducible
 
 __all__ = ["ImageFile", "render_template"]
 
@@ -48,7 +50,7 @@ def render_template(
     """
     template = Path(template_path)
     doc = _open(template)
-    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=literal)
     try:
         doc.render(_with_images(doc, context, template), jinja_env=env, autoescape=True)
     except _RENDER_ERRORS as exc:
@@ -152,6 +154,7 @@ def _save_atomically(doc: DocxTemplate, out: Path) -> None:
     try:
         with atomic_path(out) as temporary:
             doc.save(temporary)
+            make_reproducible(temporary)
     except OSError as exc:
         raise RenderError(
             f"cannot write the document: {exc.strerror or exc}", location=str(out)

@@ -12,7 +12,9 @@ from planforge.model import Letter, Plan
 from planforge.rendering.appendix_docx import add_appendices
 from planforge.rendering.context import build_context, build_letter_context
 from planforge.rendering.docx_template import ImageFile, render_template
+from planforge.rendering.images import check_image
 from planforge.rendering.marks_docx import frame_marks
+from planforge.rendering.package import set_core_properties
 
 SIGNATURE_WIDTH_MM = 35.0
 
@@ -48,6 +50,7 @@ def render_plan(
         )
 
     def image(path: str) -> ImageFile:
+        check_image(Path(path))
         return ImageFile(Path(path), SIGNATURE_WIDTH_MM)
 
     if isinstance(plan, Letter):
@@ -58,6 +61,13 @@ def render_plan(
         bundled = default_template()
 
     def finish(document: Any) -> None:
+        header = plan.header
+        set_core_properties(
+            document,
+            author=header.issuing_agency.name,
+            title=f"{header.document_type.title} {header.subject}",
+            date=header.date,
+        )
         frame_marks(document)
         if isinstance(plan, Plan) and plan.appendices:
             add_appendices(document, plan)
