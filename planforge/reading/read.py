@@ -20,6 +20,7 @@ from planforge.model import (
 from planforge.reading.agency_names import split_agencies
 from planforge.reading.appendix import appendix_start, drawn, read_appendices
 from planforge.reading.assemble import assemble
+from planforge.reading.characters import refuse_control_characters
 from planforge.reading.checks import body_warnings
 from planforge.reading.classify import classify
 from planforge.reading.docx_lines import docx_lines
@@ -77,6 +78,7 @@ def read_plan_report(path: str | os.PathLike[str]) -> Reading:
         lines = docx_lines(source)
     else:
         lines = text_lines(source.text, markdown=source.format is Format.MARKDOWN)
+    refuse_control_characters(lines, source.path)
     return read_lines(lines, source.path, numbered=source.format is Format.DOCX)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from planforge.model import Comparison, Measure
 from planforge.model.report import Assessment
@@ -54,7 +53,7 @@ def overall(measures: Sequence[Measure], results: Sequence[float | None]) -> Ass
     return Assessment.EXCEEDED if set(found) == {Assessment.EXCEEDED} else Assessment.MET
 
 
-def share_achieved(measure: Measure, result: float) -> Decimal | None:
+def share_achieved(measure: Measure, result: float) -> float | None:
     """The result as a share of the value set (tỷ lệ đạt), in percent.
 
     A range is measured against its lower end; an at-most value and a value of
@@ -62,11 +61,10 @@ def share_achieved(measure: Measure, result: float) -> Decimal | None:
 
     >>> from planforge.model import Comparison as C, Measure
     >>> round(share_achieved(Measure(C.AT_LEAST, 70), 72), 1)
-    Decimal('102.9')
+    102.9
     >>> share_achieved(Measure(C.AT_MOST, 5), 3) is None
     True
     """
     if measure.comparison is Comparison.AT_MOST or measure.value == 0:
         return None
-    # In decimal: a float result near 1e308 would overflow to infinity times 100.
-    return Decimal(100) * Decimal(result) / Decimal(measure.value)
+    return 100 * result / measure.value
