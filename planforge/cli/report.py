@@ -86,7 +86,11 @@ def run(args: argparse.Namespace) -> int:
     if args.skeleton:
         dump_results(skeleton(plan, period, args.year), args.output)
     else:
-        results = load_results(args.results, plan) if args.results else None
+        results = (
+            load_results(args.results, plan, period=period, year=args.year)
+            if args.results
+            else None
+        )
         report = build_report(plan, results, period=period, year=args.year, date=_date(args.date))
         render_report(report, args.output, args.template)
         if args.pdf:

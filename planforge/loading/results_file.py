@@ -12,10 +12,12 @@ import yaml
 
 from planforge.files import write_text
 from planforge.i18n import _
+from planforge.loading.characters import refuse_control_characters
 from planforge.loading.located import Located, Path, read_yaml_text
+from planforge.loading.result_values import finite_number, refuse_disagreement
 from planforge.loading.structure import Structurer
 from planforge.model import Plan, Recipient, Recipients, Signature
-from planforge.model.report import DutyResult, Results, TargetResult
+from planforge.model.report import DutyResult, ReportPeriod, Results, TargetResult
 from planforge.reporting.check import problems
 from planforge.text.normalize import clean, nfc
 
@@ -90,30 +92,53 @@ class _Structurer(Structurer):
             ),
         )
 
+    def _scalar(self, value: Any, hint: Any, path: Path) -> Any:
+        if hint is float:
+            value = finite_number(value, lambda message: self.fail(path, message))
+        return super()._scalar(value, hint, path)
+
 
 def _is_blank(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def loads_results(text: str, file: str = "<string>", plan: Plan | None = None) -> Results:
+def loads_results(
+    text: str,
+    file: str = "<string>",
+    plan: Plan | None = None,
+    *,
+    period: ReportPeriod | None = None,
+    year: int | None = None,
+) -> Results:
     """Build results from YAML text; with ``plan``, check every entry against it.
 
-    Errors read ``file:line:column: field: message``; an empty file means no results.
+    ``period`` and ``year``, when given (the command line's), must agree with
+    those the file writes.  Errors read ``file:line:column: field: message``;
+    an empty file means no results.
     """
     if _is_blank(text):
         return Results()
     located = _Located(file)
-    results: Results = _Structurer(located).build(located.load(nfc(text)), Results, ())
+    data = located.load(nfc(text))
+    refuse_control_characters(located, data)
+    results: Results = _Structurer(located).build(data, Results, ())
     if plan is not None:
         found = problems(plan, results)
         if found:
             raise located.error(found[0].path, found[0].message)
+    refuse_disagreement(located, results, period, year)
     return results
 
 
-def load_results(path: str | os.PathLike[str], plan: Plan | None = None) -> Results:
+def load_results(
+    path: str | os.PathLike[str],
+    plan: Plan | None = None,
+    *,
+    period: ReportPeriod | None = None,
+    year: int | None = None,
+) -> Results:
     """Read a results file (UTF-8 YAML); with ``plan``, check it against the plan."""
-    return loads_results(read_yaml_text(path), str(path), plan)
+    return loads_results(read_yaml_text(path), str(path), plan, period=period, year=year)
 
 
 class _Flow(list[Any]):

@@ -12,6 +12,7 @@ import attrs
 
 from planforge.errors import ModelError, PlanFileError
 from planforge.i18n import _
+from planforge.loading.characters import refuse_control_characters
 from planforge.loading.located import Located, Path, format_path
 from planforge.model import (
     AuthorityLine,
@@ -233,4 +234,5 @@ def structure_yaml(text: str, cls: type, file: str) -> Any:
     located = Located(file)
     data = located.load(nfc(text))
     _report_missing(located, missing_fields(data, cls, ()))
+    refuse_control_characters(located, data)
     return Structurer(located).build(data, cls, ())

@@ -60,6 +60,8 @@ def _guarded(cls: type, name: str, converter: Callable[[Any], Any]) -> Callable[
             result = converter(value)
         except (TypeError, AttributeError):  # tuple(None), None.strip(): a wrong type
             raise _wrong(cls, name, value) from None
+        except ModelError as exc:  # a value the converter refuses (a control character)
+            raise exc.within(name) from None
         if _split_into_letters(value, result):
             raise _wrong(cls, name, value)
         return result

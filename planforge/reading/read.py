@@ -20,6 +20,7 @@ from planforge.model import (
 from planforge.reading.agency_names import split_agencies
 from planforge.reading.appendix import appendix_start, drawn, read_appendices
 from planforge.reading.assemble import assemble
+from planforge.reading.characters import refuse_control_characters
 from planforge.reading.checks import body_warnings
 from planforge.reading.classify import classify
 from planforge.reading.docx_lines import docx_lines
@@ -81,6 +82,7 @@ def read_plan_report(source: Input, name: str | None = None) -> Reading:
         lines = docx_lines(opened)
     else:
         lines = text_lines(opened.text, markdown=opened.format is Format.MARKDOWN)
+    refuse_control_characters(lines, opened.path)
     return read_lines(lines, opened.path, numbered=opened.format is Format.DOCX)
 
 

@@ -22,6 +22,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
 from planforge.i18n import _
+from planforge.rendering.literal import literal
+from planforge.rendering.package import make_reproducible
 from planforge.streams import Writable
 
 __all__ = ["ImageFile", "render_template"]
@@ -50,7 +52,7 @@ def render_template(
     """
     template = Path(template_path)
     doc = _open(template)
-    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=literal)
     try:
         doc.render(_with_images(doc, context, template), jinja_env=env, autoescape=True)
     except _RENDER_ERRORS as exc:
@@ -161,6 +163,7 @@ def _save_atomically(doc: DocxTemplate, out: Path) -> None:
     try:
         with atomic_path(out) as temporary:
             doc.save(temporary)
+            make_reproducible(temporary)
     except OSError as exc:
         raise RenderError(
             _("cannot write the document: {reason}").format(reason=exc.strerror or exc),

@@ -15,7 +15,9 @@ from planforge.model import Letter, Plan, Signature
 from planforge.rendering.appendix_docx import add_appendices
 from planforge.rendering.context import build_context, build_letter_context
 from planforge.rendering.docx_template import ImageFile, render_template
+from planforge.rendering.images import check_image
 from planforge.rendering.marks_docx import frame_marks
+from planforge.rendering.package import set_core_properties
 from planforge.streams import Writable, beside, check_writable
 
 SIGNATURE_WIDTH_MM = 35.0
@@ -85,6 +87,13 @@ def render_plan(
         bundled = default_template()
 
     def finish(document: Any) -> None:
+        header = plan.header
+        set_core_properties(
+            document,
+            author=header.issuing_agency.name,
+            title=f"{header.document_type.title} {header.subject}",
+            date=header.date,
+        )
         frame_marks(document)
         if isinstance(plan, Plan) and plan.appendices:
             add_appendices(document, plan)
@@ -97,7 +106,9 @@ def signature_images(signature: Signature) -> Callable[[str], ImageFile]:
     """What turns an image path of ``signature`` into an inline image, found beside its file."""
 
     def image(path: str) -> ImageFile:
-        return ImageFile(beside(path, signature.location), SIGNATURE_WIDTH_MM)
+        found = beside(path, signature.location)
+        check_image(found)
+        return ImageFile(found, SIGNATURE_WIDTH_MM)
 
     return image
 

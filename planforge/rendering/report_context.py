@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from planforge.model import Measure
 from planforge.model.report import DutyRow, Report, TargetRow
 from planforge.rendering.context import (
     TEXT_WIDTH_MM,
@@ -56,12 +58,24 @@ def _or_blank(items: list[str]) -> list[str]:
     return items or [""]
 
 
+def printed_share(measure: Measure, result: float) -> Decimal | None:
+    """The share achieved as printed, in decimal: 100 × 1e308 overflows a float to infinity.
+
+    >>> from planforge.model import Comparison
+    >>> printed_share(Measure(Comparison.AT_LEAST, 70), 1e308) > 10**308
+    True
+    """
+    if share_achieved(measure, result) is None:
+        return None
+    return Decimal(100) * Decimal(result) / Decimal(measure.value)
+
+
 def target_row(number: int, row: TargetRow) -> dict[str, Any]:
     """One row of the targets table: value set, results and shares one line per measure."""
     measures = row.target.measures
     results, achieved = [], []
     for measure, value in zip(measures, row.result, strict=False):
-        share = share_achieved(measure, value) if value is not None else None
+        share = printed_share(measure, value) if value is not None else None
         results.append("" if value is None else quantity_text(value, measure.unit))
         achieved.append("" if share is None else percent_text(share))
     return {

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from planforge.model.report import Report
-from planforge.rendering.render import default_template, signature_images, write_document
+from planforge.rendering.package import set_core_properties
+from planforge.rendering.render import (
+    default_template,
+    signature_images,
+    write_document,
+)
 from planforge.rendering.report_context import build_report_context
 from planforge.streams import Writable
 
@@ -58,6 +63,18 @@ def render_report(
     ``overwrite`` is False; returned), a binary file-like object, or None:
     the document's bytes are returned.
     """
+
+    def finish(document: Any) -> None:
+        header = report.header
+        set_core_properties(
+            document,
+            author=header.issuing_agency.name,
+            title=f"{header.document_type.title} {header.subject}",
+            date=header.date,
+        )
+
     context = build_report_context(report, image=signature_images(report.signature))
     chosen = Path(template) if template else default_template(REPORT_TEMPLATE)
-    return write_document(chosen, context, out, overwrite=overwrite, function="render_report")
+    return write_document(
+        chosen, context, out, finish, overwrite=overwrite, function="render_report"
+    )

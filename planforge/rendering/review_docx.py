@@ -14,6 +14,7 @@ from docx.shared import Mm, Pt
 
 from planforge.derivation.review import Review
 from planforge.files import atomic_path
+from planforge.rendering.package import make_reproducible, set_core_properties
 
 COLUMNS = (
     ("STT", 12),
@@ -83,7 +84,15 @@ def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
         for cell, value, (_, width) in zip(table.add_row().cells, values, COLUMNS, strict=True):
             cell.width = Mm(width)
             cell.paragraphs[0].add_run(value)
+    # The review carries no date of its own: a fixed one keeps two derivations identical.
+    set_core_properties(
+        document,
+        author=review.unit,
+        title=f"Bảng đối chiếu dự thảo kế hoạch của {review.unit}",
+        date=None,
+    )
     target = Path(out)
     with atomic_path(target) as temporary:
         document.save(str(temporary))
+        make_reproducible(temporary)
     return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, localcontext
+
 from babel.numbers import format_decimal
 
 from planforge.model import Comparison, Measure
@@ -9,13 +11,17 @@ from planforge.model import Comparison, Measure
 _SIGNS = {Comparison.AT_LEAST: "≥ ", Comparison.AT_MOST: "≤ ", Comparison.EXACTLY: ""}
 
 
-def number_text(value: float) -> str:
+def number_text(value: float | Decimal) -> str:
     """A number the Vietnamese way: decimal comma, dot between thousands, one decimal at most.
 
     >>> number_text(70), number_text(72.5), number_text(102.857), number_text(1500)
     ('70', '72,5', '102,9', '1.500')
     """
-    return str(format_decimal(value, format="#,##0.#", locale="vi_VN"))
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    with localcontext() as context:
+        # Babel rounds in the current context; 28 digits would fail on a figure of 1e308.
+        context.prec = max(28, number.adjusted() + 10)
+        return str(format_decimal(number, format="#,##0.#", locale="vi_VN"))
 
 
 def quantity_text(value: float, unit: str) -> str:
@@ -48,7 +54,7 @@ def measure_text(measure: Measure) -> str:
     return f"{shown} ({measure.year})" if measure.year is not None else shown
 
 
-def percent_text(share: float) -> str:
+def percent_text(share: float | Decimal) -> str:
     """A share achieved (tỷ lệ đạt): "102,9%".
 
     >>> percent_text(102.857), percent_text(100.0)
