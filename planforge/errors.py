@@ -83,3 +83,8 @@ class DerivationError(PlanforgeError):
 
 class ConversionError(RenderError):
     """A document could not be converted to PDF (LibreOffice), or a PDF could not be read."""
+
+
+class OutputError(PlanforgeError):
+    """An output file or folder that cannot be written (full disk, a folder in the way,
+    a name too long, a folder taken by another run); ``location`` names the path."""
