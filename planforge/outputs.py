@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +48,18 @@ def writing(path: str | os.PathLike[str]) -> Iterator[None]:
     """Turn an ``OSError`` raised inside the block into an :class:`OutputError` on ``path``."""
     try:
         yield
+    except OSError as exc:
+        raise output_error(exc, path) from exc
+
+
+@contextlib.contextmanager
+def writing_as(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Like :func:`writing`, and an :class:`OutputError` from a temporary file inside
+    the block is renamed after ``path``, the file the user asked for."""
+    try:
+        yield
+    except OutputError as exc:
+        raise OutputError(exc.message, str(path)) from exc
     except OSError as exc:
         raise output_error(exc, path) from exc
 
@@ -153,3 +167,29 @@ def staging(folder: Path) -> Iterator[Path]:
             yield work
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+
+_REPORTED = (errno.EFBIG, errno.ENOSPC, errno.EDQUOT)
+
+
+@contextlib.contextmanager
+def quiet_failed_writes() -> Iterator[None]:
+    """Silence the second report of a write that already failed with a message.
+
+    A library writer (python-docx's zip file) left open by a failed write tries to
+    flush again when it is collected and prints "Exception ignored … File too large";
+    the user has had the one clear message already.  Other leftovers are reported.
+    """
+    previous = sys.unraisablehook
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        value = unraisable.exc_value
+        if not (isinstance(value, OSError) and value.errno in _REPORTED):
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        gc.collect()  # finalize the leftovers of this run while the hook is quiet
+        sys.unraisablehook = previous

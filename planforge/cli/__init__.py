@@ -15,7 +15,10 @@ import sys
 from collections.abc import Sequence
 
 from planforge import __version__
+from planforge.cli._signals import Stopped, stopping_cleanly
 from planforge.errors import PlanforgeError
+from planforge.i18n import _
+from planforge.outputs import quiet_failed_writes
 
 INTERNAL_ERROR = 70
 
@@ -36,15 +39,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad input)."""
+    with quiet_failed_writes():  # the error is reported once, by _main
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
-        status: int = args.run(args)
+        with stopping_cleanly():
+            status: int = args.run(args)
         return status
     except PlanforgeError as exc:
         print(f"planforge: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:
+        name, code = (exc.name, exc.exit_code) if isinstance(exc, Stopped) else ("SIGINT", 130)
+        message = _("planforge: stopped by {signal}; outputs left as they were")
+        print(message.format(signal=name), file=sys.stderr)
+        return code
     except Exception as exc:  # one line for the user, never a traceback
         if os.environ.get("PLANFORGE_DEBUG"):
             raise

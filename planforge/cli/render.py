@@ -10,7 +10,7 @@ from planforge.errors import OutputError, OutputExistsError, PlanforgeError
 from planforge.i18n import _
 from planforge.loading.plan_file import load_document
 from planforge.model import Letter, Plan
-from planforge.outputs import commit, staging
+from planforge.outputs import commit, staging, writing_as
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 
@@ -123,10 +123,8 @@ def render_batch(
     with staging(folder) as work:
         documents = []
         for plan, target in loaded:
-            try:
+            with writing_as(target):  # name the user's file, not the temporary one
                 documents.append(render_plan(plan, work / target.name, template))
-            except OutputError as exc:  # name the user's file, not the temporary one
-                raise OutputError(exc.message, str(target)) from exc
         targets = [target for _plan, target in loaded]
         moves = list(zip(documents, targets, strict=True))
         if pdf:  # each PDF right after its document, as the lines printed say

@@ -97,6 +97,9 @@ def _run_soffice(
     except subprocess.TimeoutExpired as exc:
         _stop(process)
         raise ConversionError(f"soffice did not finish within {timeout:g} s") from exc
+    except BaseException:  # Ctrl-C, SIGTERM: soffice runs in its own session, stop it too
+        _stop(process)
+        raise
     if process.returncode != 0:
         raise ConversionError(f"soffice failed (exit {process.returncode}): {log.strip()}")
     return log.strip()
