@@ -82,6 +82,10 @@ def _run_soffice(
         str(out),
         *map(str, sources),
     ]
+    # soffice's own temporary files go inside the private profile, so that they are
+    # removed with it even when soffice has to be killed.
+    scratch = profile / "tmp"
+    scratch.mkdir(exist_ok=True)
     try:
         process = subprocess.Popen(
             command,
@@ -89,6 +93,7 @@ def _run_soffice(
             stderr=subprocess.STDOUT,
             text=True,
             start_new_session=True,
+            env={**os.environ, "TMPDIR": str(scratch)},
         )
     except OSError as exc:
         raise ConversionError(f"cannot start soffice: {exc}") from exc
