@@ -105,17 +105,25 @@ def made_folder(folder: Path) -> Iterator[Path]:
         raise
 
 
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def release_held() -> None:
+    """Unblock the signals :func:`signals_held` holds (in a child process started inside)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back while files are swapped, so a batch moves whole.
 
     The signal is delivered (and the command stops) as soon as the block ends.
     """
-    held = {signal.SIGINT, signal.SIGTERM}
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
@@ -154,19 +162,22 @@ def commit(moves: list[tuple[Path, Path]], spare: Path) -> None:
 
 
 @contextlib.contextmanager
-def staging(folder: Path) -> Iterator[Path]:
+def staging(folder: Path, prefix: str = ".planforge-") -> Iterator[Path]:
     """A temporary folder inside ``folder`` (made if missing) to build a batch in.
 
     It is removed on the way out, whatever happens; folders made for it are
     removed again if the batch fails.
     """
     with made_folder(folder):
-        with writing(folder):
-            work = Path(tempfile.mkdtemp(prefix=".planforge-", dir=folder))
+        work: Path | None = None
         try:
+            with writing(folder):
+                work = Path(tempfile.mkdtemp(prefix=prefix, dir=folder))
             yield work
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if work is not None:
+                with signals_held():  # a signal now must not cut the removal short
+                    shutil.rmtree(work, ignore_errors=True)
 
 
 _REPORTED = (errno.EFBIG, errno.ENOSPC, errno.EDQUOT)

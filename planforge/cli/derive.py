@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from planforge.loading.plan_file import dump_plan, load_plan
 from planforge.loading.profile_file import load_profile
 from planforge.model import Plan
 from planforge.model.profile import Profile, Unit
-from planforge.outputs import inside, made_folder, writing
+from planforge.outputs import inside, made_folder, staging
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 from planforge.rendering.review_docx import render_review
@@ -79,13 +77,9 @@ def run(args: argparse.Namespace) -> int:
         if output.exists():
             check_replaceable(output)
         derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]
-        with writing(output):
-            temporary = Path(tempfile.mkdtemp(prefix=f".{output.name[:40]}.", dir=output.parent))
-        try:
+        with staging(output.parent, prefix=f".{output.name[:40]}.") as temporary:
             count = _write(args, derived, source, profile, temporary)
             replace_folder(temporary, output)
-        finally:
-            shutil.rmtree(temporary, ignore_errors=True)
     noun = "unit" if len(derived) == 1 else "units"
     seconds = time.monotonic() - started
     print(f"{len(derived)} {noun}, {count} documents in {seconds:.1f} s → {output}")
