@@ -3,6 +3,7 @@ and no two outputs of one run share a name."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -184,3 +185,13 @@ def test_import_writes_only_a_yaml_file(
     err = capsys.readouterr().err
     assert f"{tmp_path / name}: " in err and ".yaml" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]
+
+
+def test_a_derived_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """Not the private 0700 of a temporary folder: colleagues read the drafts."""
+    out = tmp_path / "o"
+    args = ["derive", str(PLAN), "--profile", str(DISTRICTS), "-o", str(out), "--unit", "Lâm Hà"]
+    assert main(args) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask

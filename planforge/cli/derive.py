@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -116,6 +117,10 @@ def _write(
         if args.pdf:
             to_pdf(documents, folder)
         write_marker(folder, (p.name for p in folder.iterdir()))
+        # mkdtemp made the folder private (0700); give it the mode a plain mkdir would.
+        umask = os.umask(0)
+        os.umask(umask)
+        folder.chmod(0o777 & ~umask)
     except OutputError as exc:  # name the user's folder, not the temporary one
         where = Path(exc.location or "")
         place = args.output / where.name if where.parent == folder else args.output
