@@ -91,3 +91,8 @@ class ArgumentError(PlanforgeError, TypeError):
     ``location`` is the function's name and the message names the parameter:
     ``render_plan: plan must be Plan or Letter, not NoneType``.
     """
+
+
+class OutputError(PlanforgeError):
+    """An output file or folder that cannot be written (full disk, a folder in the way,
+    a name too long, a folder taken by another run); ``location`` names the path."""

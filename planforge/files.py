@@ -8,8 +8,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from planforge.errors import OutputExistsError
+from planforge.errors import OutputError, OutputExistsError
 from planforge.i18n import _
+from planforge.outputs import made_folder, writing
 
 
 @contextlib.contextmanager
@@ -24,17 +25,23 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
         raise OutputExistsError(
             _("the file exists; choose another name or pass --force to replace it"), str(target)
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    if target.is_dir():
+        raise OutputError(_("a folder of that name is in the way"), str(target))
+    # An OSError in here (full disk, file size limit, name too long, a file where a
+    # folder should be) is the user's to fix: one message naming the target.
+    with made_folder(target.parent), writing(target):
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name[:40]}.", suffix=".tmp", dir=target.parent
+        )
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            yield temporary
+            # mkstemp makes the file private (0600); give it the mode a plain open() would.
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
 
 
 def _umask() -> int:

@@ -32,11 +32,12 @@ def _derive(*extra: str) -> list[str]:
 def test_every_unit_gets_a_plan_file_a_document_and_a_review(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Twelve districts: 36 files, a closing summary, nothing else in the folder."""
+    """Twelve districts: 36 files and the marker listing them, a closing summary."""
     out = tmp_path / "lam-dong"
     assert main(_derive("-o", str(out))) == 0
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if p.name != ".planforge-derive")
     assert len(names) == 36
+    assert set(names) <= set((out / ".planforge-derive").read_text(encoding="utf-8").split())
     assert {
         "thanh-pho-da-lat.yaml",
         "thanh-pho-da-lat.docx",
@@ -70,15 +71,23 @@ def test_only_the_named_units(tmp_path: Path) -> None:
 def test_an_existing_folder_is_refused_without_force_and_replaced_with_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The clerk's folder is never touched unless --force is given."""
+    """The clerk's own folder is never touched, not even with --force; a derived one is
+    replaced only with --force."""
     out = tmp_path / "out"
     out.mkdir()
     (out / "mine.txt").write_text("giữ nguyên", encoding="utf-8")
     assert main(_derive("-o", str(out), "--unit", "Lâm Hà")) == 2
     assert "--force" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["mine.txt"]
+    assert main(_derive("-o", str(out), "--unit", "Lâm Hà", "--force")) == 2
+    assert [p.name for p in out.iterdir()] == ["mine.txt"]
+    (out / "mine.txt").unlink()
+    out.rmdir()
+    assert main(_derive("-o", str(out), "--unit", "Đà Lạt")) == 0
+    assert main(_derive("-o", str(out), "--unit", "Lâm Hà")) == 2
     assert main(_derive("-o", str(out), "--unit", "Lâm Hà", "--force")) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        ".planforge-derive",
         "huyen-lam-ha-review.docx",
         "huyen-lam-ha.docx",
         "huyen-lam-ha.yaml",

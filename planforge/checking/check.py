@@ -83,7 +83,9 @@ def _check_in_memory(
     shown = source_name(source, name)
     data = read_bytes(source, MAX_FILE_BYTES, "check_document", "path")
     if len(data) > MAX_FILE_BYTES:
-        raise PlanforgeError(f"the document is larger than {MAX_FILE_BYTES // 2**20} MB", shown)
+        raise PlanforgeError(
+            _("the document is larger than {size} MB").format(size=MAX_FILE_BYTES // 2**20), shown
+        )
     with tempfile.TemporaryDirectory(prefix="planforge-check-") as folder:
         copy = Path(folder) / (Path(shown).name if shown.endswith(".docx") else "document.docx")
         copy.write_bytes(data)

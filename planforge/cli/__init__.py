@@ -19,8 +19,10 @@ from collections.abc import Sequence
 
 from planforge import __version__
 from planforge.cli._parser import Parser, error_line
+from planforge.cli._signals import Stopped, stopping_cleanly
 from planforge.errors import PlanforgeError
 from planforge.i18n import LANGUAGES, _, speaking
+from planforge.outputs import quiet_failed_writes
 
 INTERNAL_ERROR = 70
 
@@ -78,20 +80,25 @@ def requested_language(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad input)."""
     words = list(sys.argv[1:] if argv is None else argv)
-    with speaking(requested_language(words)):
+    # the error of a failed write is reported once, by _run
+    with speaking(requested_language(words)), quiet_failed_writes():
         return _run(words)
 
 
 def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     try:
-        status: int = args.run(args)
+        with stopping_cleanly():
+            status: int = args.run(args)
         return status
     except PlanforgeError as exc:
         print(error_line(exc), file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:
+        name, code = (exc.name, exc.exit_code) if isinstance(exc, Stopped) else ("SIGINT", 130)
+        message = _("planforge: stopped by {signal}; outputs left as they were")
+        print(message.format(signal=name), file=sys.stderr)
+        return code
     except Exception as exc:  # one line for the user, never a traceback
         if os.environ.get("PLANFORGE_DEBUG"):
             raise

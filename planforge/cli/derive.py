@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from planforge.cli._folders import check_replaceable, folder_lock, replace_folder, write_marker
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
-from planforge.errors import OutputExistsError
+from planforge.derivation.review import Review
+from planforge.errors import OutputError, OutputExistsError
 from planforge.i18n import _, ngettext
 from planforge.loading.plan_file import dump_plan, load_plan
 from planforge.loading.profile_file import load_profile
+from planforge.model import Plan
+from planforge.model.profile import Profile, Unit
+from planforge.outputs import inside, made_folder, staging
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 from planforge.rendering.review_docx import render_review
-from planforge.text.slug import slugify
 
 
 def register(commands: Any) -> None:
@@ -59,17 +62,6 @@ def _progress(done: int, total: int, name: str) -> None:
     print(f"\r[{bar}] {done}/{total} {name[:40]:<40}", end=end, file=sys.stderr, flush=True)
 
 
-def _replace_folder(temporary: Path, target: Path) -> None:
-    """Move the finished folder into place; an old one is removed only afterwards."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{time.time_ns()}")
-        target.rename(old)
-    temporary.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def run(args: argparse.Namespace) -> int:
     """Derive every unit in memory first, then write them all into a fresh folder."""
     started = time.monotonic()
@@ -77,38 +69,65 @@ def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     units = [find_unit(profile, name, str(args.profile)) for name in args.unit]
     units = units or list(profile.units)
-    if args.output.exists() and not args.force:
-        raise OutputExistsError(
-            _("the output folder exists; pass --force to replace it, or choose another folder"),
-            str(args.output),
-        )
-    derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{args.output.name}.", dir=args.output.parent))
-    try:
-        documents: list[Path] = []
-        for done, (unit, plan, review) in enumerate(derived, start=1):
-            slug = unit.slug or slugify(unit.short_name)
-            dump_plan(plan, temporary / f"{slug}.yaml")
-            documents.append(render_plan(plan, temporary / f"{slug}.docx", args.template))
-            documents.append(render_review(review, temporary / f"{slug}-review.docx"))
-            _progress(done, len(derived), unit.short_name)
-        if args.cover_letter:
-            letter = cover_letter(source, profile)
-            dump_plan(letter, temporary / "cong-van.yaml")
-            documents.append(render_plan(letter, temporary / "cong-van.docx"))
-        if args.pdf:
-            to_pdf(documents, temporary)
-        _replace_folder(temporary, args.output)
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
-    count = len(documents) * (2 if args.pdf else 1)
+    output: Path = args.output
+    with made_folder(output.parent), folder_lock(output):
+        if output.exists() and not args.force:
+            raise OutputExistsError(
+                _("the output folder exists; pass --force to replace it, or choose another folder"),
+                str(output),
+            )
+        if output.exists():
+            check_replaceable(output)
+        derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]
+        with staging(output.parent, prefix=f".{output.name[:40]}.") as temporary:
+            count = _write(args, derived, source, profile, temporary)
+            replace_folder(temporary, output)
     seconds = time.monotonic() - started
     units_done = ngettext("{units} unit", "{units} units", len(derived)).format(units=len(derived))
     print(
         _("{units_done}, {count} documents in {seconds:.1f} s → {output}").format(
-            units_done=units_done, count=count, seconds=seconds, output=args.output
+            units_done=units_done, count=count, seconds=seconds, output=output
         )
     )
     return 0
+
+
+def _write(
+    args: argparse.Namespace,
+    derived: list[tuple[Unit, Plan, Review]],
+    source: Plan,
+    profile: Profile,
+    folder: Path,
+) -> int:
+    """Write every unit's files (and the cover letter, the PDFs, the marker) into ``folder``.
+
+    Returns the number of documents.  A write error names the file in the output folder.
+    """
+    documents: list[Path] = []
+
+    def place(name: str) -> Path:
+        return inside(folder, name)
+
+    try:
+        for done, (unit, plan, review) in enumerate(derived, start=1):
+            stem = unit.file_stem
+            dump_plan(plan, place(f"{stem}.yaml"))
+            documents.append(render_plan(plan, place(f"{stem}.docx"), args.template))
+            documents.append(render_review(review, place(f"{stem}-review.docx")))
+            _progress(done, len(derived), unit.short_name)
+        if args.cover_letter:
+            letter = cover_letter(source, profile)
+            dump_plan(letter, place("cong-van.yaml"))
+            documents.append(render_plan(letter, place("cong-van.docx")))
+        if args.pdf:
+            to_pdf(documents, folder)
+        write_marker(folder, (p.name for p in folder.iterdir()))
+        # mkdtemp made the folder private (0700); give it the mode a plain mkdir would.
+        umask = os.umask(0)
+        os.umask(umask)
+        folder.chmod(0o777 & ~umask)
+    except OutputError as exc:  # name the user's folder, not the temporary one
+        where = Path(exc.location or "")
+        place = args.output / where.name if where.parent == folder else args.output
+        raise OutputError(exc.message, str(place)) from exc
+    return len(documents) * (2 if args.pdf else 1)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planforge.errors import OutputExistsError
+from planforge.errors import OutputExistsError, PlanforgeError
 from planforge.i18n import _, ngettext
 from planforge.loading.plan_file import dump_plan
 from planforge.reading.read import read_plan_report
@@ -38,6 +38,11 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read first, then write atomically; an existing file is kept unless --force."""
+    if args.output.suffix.lower() not in (".yaml", ".yml"):
+        message = _("import writes a plan file (YAML): name it {name}")
+        raise PlanforgeError(
+            message.format(name=args.output.with_suffix(".yaml").name), str(args.output)
+        )
     if args.output.exists() and not args.force:
         raise OutputExistsError(
             _("the file exists; pass --force to replace it, or choose another output"),

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from planforge.errors import OutputExistsError, PlanforgeError
+from planforge.errors import OutputError, OutputExistsError, PlanforgeError
 from planforge.i18n import _
 from planforge.loading.plan_file import load_document
 from planforge.model import Letter, Plan
+from planforge.outputs import commit, staging, writing_as
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 
@@ -44,6 +42,10 @@ def register(commands: Any) -> None:
     render.set_defaults(run=run)
 
 
+NOT_DOCX = (".pdf", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".yaml", ".yml")
+"""Output suffixes that name another kind of file: never made into a folder of that name."""
+
+
 def output_pairs(plans: list[Path], output: Path) -> list[tuple[Path, Path]]:
     """Pair each plan with its output file; several plans (or OUT/) mean a folder."""
     if len(plans) == 1 and output.suffix.lower() == ".docx":
@@ -52,17 +54,41 @@ def output_pairs(plans: list[Path], output: Path) -> list[tuple[Path, Path]]:
         raise PlanforgeError(
             _("several plans need an output folder, not a .docx file"), str(output)
         )
+    if output.suffix.lower() in NOT_DOCX:
+        message = _(
+            "render writes Word documents: name the output {docx} (add --pdf for a PDF "
+            "beside it) or give a folder"
+        )
+        raise PlanforgeError(message.format(docx=output.with_suffix(".docx").name), str(output))
     if output.exists() and not output.is_dir():
         raise PlanforgeError(_("the output exists and is not a folder"), str(output))
-    pairs = [(plan, output / f"{plan.stem}.docx") for plan in plans]
-    names = [target for _, target in pairs]
-    if len(set(names)) != len(names):
-        pairs = [(plan, output / f"{plan.parent.name}-{plan.stem}.docx") for plan in plans]
-    return pairs
+    for name in (lambda p: p.stem, lambda p: f"{p.parent.name}-{p.stem}"):
+        pairs = [(plan, output / f"{name(plan)}.docx") for plan in plans]
+        if _clash(pairs) is None:
+            return pairs
+    first, second = _clash(pairs) or (plans[0], plans[0])
+    message = _(
+        "{first} and {second} would be written to the same document; "
+        "render them one at a time with -o FILE.docx"
+    )
+    raise PlanforgeError(message.format(first=first, second=second), str(output))
+
+
+def _clash(pairs: list[tuple[Path, Path]]) -> tuple[Path, Path] | None:
+    """The first two plans whose documents share a name (regardless of case), if any."""
+    seen: dict[str, Path] = {}
+    for plan, target in pairs:
+        other = seen.setdefault(target.name.casefold(), plan)
+        if other is not plan:
+            return other, plan
+    return None
 
 
 def refuse_existing(targets: list[Path], force: bool) -> None:
     """Stop before writing anything if an output exists and --force was not given."""
+    for target in targets:
+        if target.is_dir():
+            raise OutputError(_("a folder of that name is in the way"), str(target))
     if force:
         return
     for target in targets:
@@ -77,41 +103,37 @@ def run(args: argparse.Namespace) -> int:
     """Load every plan first, so that one bad file leaves no document half the batch."""
     pairs = output_pairs(args.plans, args.output)
     loaded = [(load_document(plan), target) for plan, target in pairs]
-    targets = [target for _, target in loaded]
+    targets = [target for _plan, target in loaded]
     pdfs = [target.with_suffix(".pdf") for target in targets] if args.pdf else []
     refuse_existing([*targets, *pdfs], args.force)
-    if args.pdf:
-        for path in render_with_pdf(loaded, args.template):
-            print(_("wrote {path}").format(path=path))
-        return 0
-    for plan, target in loaded:
-        render_plan(plan, target, args.template, overwrite=True)
-        print(_("wrote {path}").format(path=target))
+    for path in render_batch(loaded, args.template, pdf=args.pdf):
+        print(_("wrote {path}").format(path=path))
     return 0
 
 
-def render_with_pdf(loaded: list[tuple[Plan | Letter, Path]], template: Path | None) -> list[Path]:
-    """Render in a temporary folder beside the targets, convert in one soffice run, move.
+def render_batch(
+    loaded: list[tuple[Plan | Letter, Path]], template: Path | None, *, pdf: bool = False
+) -> list[Path]:
+    """Render in a temporary folder beside the targets (with ``pdf``, convert in one
+    soffice run), then move everything into place.
 
-    The documents and PDFs are moved into place only when all were made: a missing
-    LibreOffice or a failed conversion leaves the targets untouched.
+    The documents (and PDFs) are moved only when all were made: a template error in
+    the last plan, a missing LibreOffice or a failed conversion leaves the targets
+    untouched, and a folder made for them is removed again.
     """
     folder = loaded[0][1].parent
-    created = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        with tempfile.TemporaryDirectory(prefix=".planforge-render-", dir=folder) as work:
-            documents = [
-                render_plan(plan, Path(work) / target.name, template) for plan, target in loaded
-            ]
-            pdfs = to_pdf(documents, work)
-            written: list[Path] = []
-            for (_, target), document, pdf in zip(loaded, documents, pdfs, strict=True):
-                for source, place in ((document, target), (pdf, target.with_suffix(".pdf"))):
-                    os.replace(source, place)
-                    written.append(place)
-    except BaseException:
-        if created:
-            shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return written
+    with staging(folder) as work:
+        documents = []
+        for plan, target in loaded:
+            with writing_as(target):  # name the user's file, not the temporary one
+                documents.append(render_plan(plan, work / target.name, template))
+        targets = [target for _plan, target in loaded]
+        moves = list(zip(documents, targets, strict=True))
+        if pdf:  # each PDF right after its document, as the lines printed say
+            pdfs = zip(to_pdf(documents, work), targets, strict=True)
+            made = [(pdf, target.with_suffix(".pdf")) for pdf, target in pdfs]
+            moves = [move for pair in zip(moves, made, strict=True) for move in pair]
+        spare = work / "spare"
+        spare.mkdir()
+        commit(moves, spare)
+    return [place for _source, place in moves]

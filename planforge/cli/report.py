@@ -12,7 +12,8 @@ from planforge.i18n import _
 from planforge.loading.plan_file import load_plan
 from planforge.loading.results_file import dump_results, load_results
 from planforge.model import IssueDate
-from planforge.model.report import ReportPeriod
+from planforge.model.report import Report, ReportPeriod
+from planforge.outputs import commit, staging, writing_as
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.report_docx import render_report
 from planforge.reporting.build import build_report
@@ -78,6 +79,20 @@ def _date(text: str | None) -> IssueDate | None:
         raise PlanforgeError(exc.message, "--date") from None
 
 
+def _render_with_pdf(report: Report, output: Path, template: Path | None) -> Path:
+    """Render and convert in a temporary folder, then move both into place together:
+    a failed conversion leaves neither (and an old report as it was)."""
+    pdf = output.with_suffix(".pdf")
+    with staging(output.parent) as work:
+        with writing_as(output):  # name the user's file, not the temporary one
+            document = render_report(report, work / output.name, template)
+        made = to_pdf([document], work)[0]
+        spare = work / "spare"
+        spare.mkdir()
+        commit([(document, output), (made, pdf)], spare)
+    return pdf
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the skeleton, or load plan and results, build the report and render it."""
     _check_output(args)
@@ -92,11 +107,11 @@ def run(args: argparse.Namespace) -> int:
             else None
         )
         report = build_report(plan, results, period=period, year=args.year, date=_date(args.date))
-        render_report(report, args.output, args.template)
         if args.pdf:
-            pdf = to_pdf([args.output], args.output.parent)[0]
+            pdf = _render_with_pdf(report, args.output, args.template)
             print(_("wrote {path}").format(path=args.output))
             print(_("wrote {path}").format(path=pdf))
             return 0
+        render_report(report, args.output, args.template)
     print(_("wrote {path}").format(path=args.output))
     return 0

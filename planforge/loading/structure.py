@@ -178,7 +178,7 @@ class Structurer:
         try:
             return cls(**kwargs)
         except ModelError as exc:
-            inner = path + tuple(exc.field.split(".")) if exc.field else path
+            inner = path + _field_path(exc.field) if exc.field else path
             raise self.fail(inner, exc.message) from None
 
 
@@ -227,6 +227,12 @@ def _report_missing(located: Located, missing: list[tuple[Path, str]]) -> None:
             count=len(missing), fields=listed
         ),
     )
+
+
+def _field_path(field: str) -> Path:
+    """``units[3].slug`` → ``("units", 3, "slug")``, so that the error finds its line."""
+    parts = field.replace("[", ".[").split(".")
+    return tuple(int(p[1:-1]) if p.startswith("[") else p for p in parts if p)
 
 
 def structure_yaml(text: str, cls: type, file: str) -> Any:

@@ -15,6 +15,7 @@ from planforge.model.date import IssueDate
 from planforge.model.nodes import Role
 from planforge.model.recipients import Recipient
 from planforge.model.signature import Signature
+from planforge.text.slug import slug_problem, slugify
 
 PLACEHOLDERS = ("unit", "unit_short", "kind", "place", "higher", "higher_short")
 """Names a profile's texts may use in braces: "{unit_short}" → "thành phố Đà Lạt"."""
@@ -87,6 +88,38 @@ def _target_override_tuple(value: Iterable[TargetOverride]) -> tuple[TargetOverr
     return tuple(value)
 
 
+def _slug_form(_unit: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    """A slug names files inside the output folder, so it must be one plain file name."""
+    if value is not None and (problem := slug_problem(value)):
+        message = _("the slug {slug!r} {problem}").format(slug=value, problem=_(problem))
+        raise ModelError(message, attribute.name)
+
+
+RESERVED_STEMS = ("cong-van",)
+"""File names a derived folder uses for itself (the cover letter)."""
+
+
+def _check_file_stems(units: tuple[Unit, ...]) -> None:
+    """Two units must never write the same file (nor one's plan over another's review).
+
+    Compared without case: the folder may be on a case-insensitive disk or a zip.
+    """
+    owners: dict[str, int] = {stem: -1 for stem in RESERVED_STEMS}
+    for index, unit in enumerate(units):
+        field = f"units[{index}].{'slug' if unit.slug else 'short_name'}"
+        for name in (unit.file_stem, f"{unit.file_stem}-review"):
+            other = owners.setdefault(name.casefold(), index)
+            if other == -1:
+                message = _("the file name {stem!r} is the cover letter's; set another slug")
+                raise ModelError(message.format(stem=name), field)
+            if other != index:
+                message = _(
+                    "units[{other}] and units[{index}] would write the same file {stem}.docx; "
+                    "set another slug for one of them"
+                )
+                raise ModelError(message.format(other=other, index=index, stem=name), field)
+
+
 def _unit_tuple(value: Iterable[Unit]) -> tuple[Unit, ...]:
     return tuple(value)
 
@@ -112,7 +145,17 @@ class Unit:
     archive: tuple[str, ...] = attrs.field(default=("VT",), converter=lines)
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
     targets: tuple[TargetOverride, ...] = attrs.field(default=(), converter=_target_override_tuple)
-    slug: str | None = attrs.field(default=None, converter=optional_text)
+    slug: str | None = attrs.field(default=None, converter=optional_text, validator=_slug_form)
+
+    def __attrs_post_init__(self) -> None:
+        if self.slug is None and (problem := slug_problem(self.file_stem)):
+            message = _("the short name, as a file name {stem!r}, {problem}")
+            raise ModelError(message.format(stem=self.file_stem, problem=_(problem)), "short_name")
+
+    @property
+    def file_stem(self) -> str:
+        """The name of the unit's files in a derived folder: its slug, else its short name's."""
+        return self.slug or slugify(self.short_name)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -146,6 +189,7 @@ class Profile:
         names = [u.name for u in self.units]
         if len(set(names)) != len(names):
             raise ModelError(_("two units have the same name"), "units")
+        _check_file_stems(self.units)
         if self.report_days_earlier is not None and self.report_days_earlier < 0:
             raise ModelError(_("report_days_earlier cannot be negative"), "report_days_earlier")
 

@@ -70,7 +70,9 @@ def open_source(source: Input, name: str | None = None) -> Source:
         name = source_name(source, name)
         data = read_bytes(source, MAX_FILE_BYTES, "read_plan", "source")  # type: ignore[arg-type]
         if len(data) > MAX_FILE_BYTES:
-            raise ReadError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", name)
+            raise ReadError(
+                _("the file is larger than {limit} MB").format(limit=MAX_FILE_BYTES // 2**20), name
+            )
     if not data.strip():
         raise ReadError(_("the file is empty"), name)
     suffix = Path(name).suffix.lower()

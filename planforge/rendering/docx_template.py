@@ -177,5 +177,6 @@ def _save_to_stream(doc: DocxTemplate, out: Writable) -> None:
         doc.save(out)
     except OSError as exc:
         raise RenderError(
-            f"cannot write the document: {exc.strerror or exc}", location=repr(out)
+            _("cannot write the document: {reason}").format(reason=exc.strerror or exc),
+            location=repr(out),
         ) from exc

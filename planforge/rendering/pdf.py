@@ -7,11 +7,13 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from planforge.errors import ConversionError
 from planforge.i18n import _
+from planforge.outputs import release_held, signals_held
 
 DEFAULT_TIMEOUT_S = 180.0
 """How long one soffice batch may take before it is stopped."""
@@ -39,8 +41,12 @@ def to_pdf(
     targets = [out / f"{source.stem}.pdf" for source in sources]
     for target in targets:
         target.unlink(missing_ok=True)  # a stale PDF must not pass for a new one
-    with tempfile.TemporaryDirectory(prefix="planforge-soffice-") as profile:
-        log = _run_soffice(soffice, Path(profile), out, sources, timeout)
+    profile = Path(tempfile.mkdtemp(prefix="planforge-soffice-"))
+    try:
+        log = _run_soffice(soffice, profile, out, sources, timeout)
+    finally:
+        with signals_held():  # a signal now must not cut the removal short
+            shutil.rmtree(profile, ignore_errors=True)
     missing = [target.name for target in targets if not target.is_file()]
     if missing:
         raise ConversionError(
@@ -89,23 +95,27 @@ def _run_soffice(
         str(out),
         *map(str, sources),
     ]
+    # soffice's own temporary files go inside the private profile, so that they are
+    # removed with it even when soffice has to be killed.
+    scratch = profile / "tmp"
+    scratch.mkdir(exist_ok=True)
+    started: list[subprocess.Popen[str]] = []
     try:
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise ConversionError(_("cannot start soffice: {exc}").format(exc=exc)) from exc
-    try:
-        log, _errors = process.communicate(timeout=timeout)
+        # No signal between starting soffice and being ready to stop it: a Ctrl-C
+        # inside Popen would leave an office running that no one stops.
+        with signals_held():
+            started.append(_start(command, scratch))
+        log, _errors = started[0].communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        _stop(process)
+        _stop(started[0])
         raise ConversionError(
             _("soffice did not finish within {timeout:g} s").format(timeout=timeout)
         ) from exc
+    except BaseException:  # Ctrl-C, SIGTERM: soffice runs in its own session, stop it too
+        if started:
+            _stop(started[0])
+        raise
+    process = started[0]
     if process.returncode != 0:
         raise ConversionError(
             _("soffice failed (exit {returncode}): {log}").format(
@@ -115,6 +125,21 @@ def _run_soffice(
     return log.strip()
 
 
+def _start(command: list[str], scratch: Path) -> subprocess.Popen[str]:
+    try:
+        return subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+            env={**os.environ, "TMPDIR": str(scratch)},
+            preexec_fn=release_held,  # soffice must not inherit our held signals
+        )
+    except OSError as exc:
+        raise ConversionError(_("cannot start soffice: {exc}").format(exc=exc)) from exc
+
+
 def _stop(process: subprocess.Popen[str]) -> None:
     """Kill soffice and the office process it started (they share a session)."""
     try:
@@ -122,3 +147,12 @@ def _stop(process: subprocess.Popen[str]) -> None:
     except (AttributeError, ProcessLookupError, PermissionError):
         process.kill()
     process.communicate()
+    # The office process dies a moment after the one we wait for; until it has, it may
+    # still write into its profile, which is removed next.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except (AttributeError, ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.02)
