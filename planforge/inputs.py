@@ -47,25 +47,24 @@ def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
         raise InputError(
             _("cannot read the file: {reason}").format(reason=exc.strerror), name
         ) from None
-    with os.fdopen(descriptor, "rb") as handle:
-        kind = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(kind):
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(_("this is a folder, not a file"), name)
-        if not stat.S_ISREG(kind):
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(
                 _("this is not a regular file (a pipe, a device or a socket); give a file"), name
             )
-        size = os.fstat(descriptor).st_size
-        if size > limit:
+        if info.st_size > limit:
             raise InputError(_too_large(limit), name)
         _blocking(descriptor)
-        try:
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
-        except OSError as exc:
-            reason = exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
-            raise InputError(
-                _("cannot read the file: {reason}").format(reason=reason), name
-            ) from None
+    except OSError as exc:
+        reason = exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
+        raise InputError(_("cannot read the file: {reason}").format(reason=reason), name) from None
+    finally:
+        os.close(descriptor)
     if len(data) > limit:  # the file grew while it was read
         raise InputError(_too_large(limit), name)
     return data

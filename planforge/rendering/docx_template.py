@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
 import re
-import zipfile
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +21,17 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
+from planforge.i18n import _
+from planforge.inputs import InputError, read_input
+from planforge.packages import (
+    MAX_PACKAGE_BYTES,
+    Package,
+    PackageError,
+    open_package,
+    refuse_macros,
+)
 
-__all__ = ["ImageFile", "render_template"]
+__all__ = ["ImageFile", "open_template_package", "render_template"]
 
 
 @dataclass(frozen=True)
@@ -86,13 +95,28 @@ class _Environment(SandboxedEnvironment):
         return super().from_string(source, globals, template_class)
 
 
+def open_template_package(template: Path) -> Package:
+    """The template's package within the limits of ``planforge.packages``, without macros.
+
+    A missing file, a FIFO or device, a file that is not a zip, a zip bomb or a
+    macro-enabled document raise ``TemplateError`` naming the template.
+    """
+    if not os.path.lexists(template):
+        raise TemplateError(_("template file not found"), location=str(template))
+    try:
+        data = read_input(template, MAX_PACKAGE_BYTES)
+        if not data.startswith(b"PK"):
+            raise TemplateError(_("template is not a .docx file"), location=str(template))
+        package = open_package(template, data)
+        refuse_macros(package, _("template"))
+    except (InputError, PackageError) as exc:
+        raise TemplateError(exc.message, location=str(template)) from None
+    return package
+
+
 def _open(template: Path) -> DocxTemplate:
     """Open a .docx template, or raise ``TemplateError`` if it is missing or not a .docx."""
-    if not template.is_file():
-        raise TemplateError("template file not found", location=str(template))
-    if not zipfile.is_zipfile(template):
-        raise TemplateError("template is not a .docx file", location=str(template))
-    doc = DocxTemplate(template)
+    doc = DocxTemplate(open_template_package(template).stream())
     try:
         doc.init_docx()
     except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
