@@ -17,7 +17,6 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
@@ -30,6 +29,7 @@ from planforge.packages import (
     open_package,
     refuse_macros,
 )
+from planforge.rendering.template_limits import LimitedEnvironment, TemplateLimit
 
 __all__ = ["ImageFile", "open_template_package", "render_template"]
 
@@ -77,11 +77,12 @@ _RENDER_ERRORS = (  # Jinja errors, Python errors of template expressions, image
     OSError,
     SyntaxError,
     UnrecognizedImageError,
+    RecursionError,
 )
 
 
-class _Environment(SandboxedEnvironment):
-    """A sandboxed environment that remembers the last XML source it compiled."""
+class _Environment(LimitedEnvironment):
+    """A sandboxed, bounded environment that remembers the last XML source it compiled."""
 
     source = ""
 
@@ -141,7 +142,13 @@ def _template_error(exc: Exception, source: str, template: Path) -> TemplateErro
     """Turn a rendering failure into a ``TemplateError`` quoting the offending template text."""
     text = _offending_text(exc, source)
     where = f' in "{text}"' if text else ""
-    if isinstance(exc, SecurityError):
+    if isinstance(exc, TemplateLimit):
+        message = _("template exceeds a limit{where}: {limit}").format(where=where, limit=exc)
+    elif isinstance(exc, RecursionError):
+        message = _("template calls itself without end{where} (a macro calling itself)").format(
+            where=where
+        )
+    elif isinstance(exc, SecurityError):
         message = f"template tries to reach Python internals{where}"
     elif isinstance(exc, jinja2.UndefinedError):
         message = f"undefined variable{where}: {exc.message}"
