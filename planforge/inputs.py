@@ -80,22 +80,3 @@ def _blocking(descriptor: int) -> None:
     """Regular files ignore O_NONBLOCK, but clear it so that reads behave as usual."""
     if hasattr(os, "set_blocking"):
         os.set_blocking(descriptor, True)
-
-
-def check_input(path: str | os.PathLike[str]) -> None:
-    """Refuse at once a path that is missing or not a regular file (before a tool opens it)."""
-    name = os.fspath(path)
-    name = name if isinstance(name, str) else os.fsdecode(name)
-    try:
-        kind = os.stat(name).st_mode
-    except FileNotFoundError:
-        raise InputError(_("no such file; check the path"), name) from None
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError(_("cannot read the file: {reason}").format(reason=reason), name) from None
-    if stat.S_ISDIR(kind):
-        raise InputError(_("this is a folder, not a file"), name)
-    if not stat.S_ISREG(kind):
-        raise InputError(
-            _("this is not a regular file (a pipe, a device or a socket); give a file"), name
-        )
