@@ -99,6 +99,25 @@ $ planforge render examples/lam-dong-2021/ke-hoach-7851.yaml --template broken.d
 planforge: error: broken.docx: undefined variable in "{{ header.moto }}": 'dict object' has no attribute 'moto'
 ```
 
+## Limits on templates
+
+`render --template` and `template check` read a template as `import` and `check` read a
+document (see `planforge/packages.py`): a regular file (a pipe or a device such as
+`/dev/zero` is refused at once) of at most 32 MB, at most 5000 entries, no part that would
+unpack beyond 32 MB or 128 MB in all, none compressed more than 200 times (a zip bomb). A
+template that carries macros or ActiveX controls — `word/vbaProject.bin`, an `activeX`
+part, or a macro-enabled content type (a `.docm` renamed `.docx`) — is refused with an
+error naming the file, so that no rendered document ever carries one.
+
+Rendering is bounded too (`planforge/rendering/template_limits.py`): one expression may
+build a text or list of at most 1 000 000 items (`'x' * 10**9`, `~` doubling in a loop,
+`'x'.ljust(10**9)`), a power at most 100 000 bits, the `center` and `indent` filters pad at
+most 1000 characters, all loops together take at most 1 000 000 steps, the document's XML
+is at most 64 MB, and one rendering at most 60 seconds. A template past a limit stops with
+`planforge: error: T.docx: template exceeds a limit in "…": …` (exit 2) and writes
+nothing; a macro that calls itself without end is refused the same way. A real plan uses
+a hundredth of each limit.
+
 ## The context
 
 What each template receives. All strings are NFC Unicode. A name `body[].kind` is the key

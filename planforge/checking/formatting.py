@@ -14,6 +14,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import OpcPackage
 
+from planforge.checking.opening import open_document, unreadable_reason
 from planforge.errors import PlanforgeError
 from planforge.i18n import _
 
@@ -288,13 +289,9 @@ class _Package:
 
 def _load(path: str | os.PathLike[str]) -> _Package:
     """Open a .docx (or .docm, .dotx) package and parse the parts formatting depends on."""
-    reason = unreadable_reason(path)
-    if reason is not None:
-        raise PlanforgeError(
-            _("cannot read the document: {reason}").format(reason=reason), str(path)
-        )
+    package = open_document(path)  # a regular file, within the zip-bomb limits
     try:
-        main = OpcPackage.open(os.fspath(path)).main_document_part
+        main = OpcPackage.open(package.stream()).main_document_part
         rels = [rel for rel in main.rels.values() if not rel.is_external]
         parts = {str(rel.rId): bytes(rel.target_part.blob) for rel in rels}
         kinds = {str(rel.reltype): parts[str(rel.rId)] for rel in rels}
@@ -306,39 +303,6 @@ def _load(path: str | os.PathLike[str]) -> _Package:
         raise PlanforgeError(
             _("cannot read the document: {exc}").format(exc=exc), str(path)
         ) from exc
-
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-
-
-def unreadable_reason(path: str | os.PathLike[str]) -> str | None:
-    """Why ``path`` cannot be a Word package (missing, a folder, encrypted, .doc…), or None."""
-    if not os.path.exists(path):
-        return "no such file"
-    if os.path.isdir(path):
-        return "a folder, not a file"
-    with open(path, "rb") as file:
-        head = file.read(8)
-        rest = file.read() if head == OLE_MAGIC else b""
-    if not head:
-        return "the file is empty"
-    if head == OLE_MAGIC and ENCRYPTED_MARK in rest:
-        return "the file is encrypted (password-protected); remove the password and save as .docx"
-    if head == OLE_MAGIC:
-        return "an old Word 97-2003 (.doc) or other OLE file, not a .docx; save it as .docx"
-    if not head.startswith(b"PK"):
-        return "not a .docx (not a zip package)"
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-    except zipfile.BadZipFile as exc:
-        return f"a corrupt zip package ({exc})"
-    if "[Content_Types].xml" not in names or not any(
-        name.startswith("word/") and name.endswith(".xml") for name in names
-    ):
-        return "a zip file without a Word document (no word/document.xml)"
-    return None
 
 
 def _parse(blob: bytes | None) -> Element | None:

@@ -7,9 +7,11 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from planforge import patterns
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.model.profile import AgencyRule, PhraseRule, Profile, Unit
+from planforge.patterns import PatternTimeout, search, substitute
 
 SELF = "{unit}"
 """The target of an agency rule that makes a body's duties the unit's own."""
@@ -68,7 +70,10 @@ def map_agency(
     """The first rule that matches ``name``; None when no rule does."""
     for rule in rules:
         if rule.pattern:
-            match = re.search(rule.source, name)
+            try:
+                match = search(rule.source, name)
+            except PatternTimeout:
+                raise _too_slow("agency", rule.source, rule.location) from None
             if not match:
                 continue
             target = None if rule.target is None else match.expand(rule.target)
@@ -84,6 +89,15 @@ def map_agency(
     return None
 
 
+def _too_slow(kind: str, source: str, location: str | None) -> DerivationError:
+    """A profile pattern that ran past its time: name the rule and where it was written."""
+    message = _(
+        'the pattern "{source}" of this {kind} rule took more than {seconds:g} s on one '
+        "sentence (nested repetitions such as (a|aa)+ backtrack without end); simplify it"
+    ).format(source=source, kind=kind, seconds=patterns.MATCH_SECONDS)
+    return DerivationError(message, location or _("profile"))
+
+
 def _bounded(literal: str) -> str:
     return rf"(?<!\w){re.escape(literal)}(?!\w)"
 
@@ -93,20 +107,38 @@ def _capitalised(text: str) -> str:
 
 
 @attrs.frozen
+class UserPattern:
+    """A phrase rule's own regular expression, run with a time limit (``planforge.patterns``)."""
+
+    source: str
+    location: str | None
+
+
+Substitution = tuple[re.Pattern[str] | UserPattern, str]
+"""A pattern and its replacement; literal names are escaped ``re`` patterns."""
+
+
+@attrs.frozen
 class Rewriter:
     """Every substitution of one derivation, applied in order to each sentence."""
 
-    rules: tuple[tuple[re.Pattern[str], str], ...]
+    rules: tuple[Substitution, ...]
 
     def __call__(self, text: str) -> str:
         for pattern, replacement in self.rules:
-            text = pattern.sub(replacement, text)
+            if isinstance(pattern, UserPattern):
+                try:
+                    text = substitute(pattern.source, replacement, text)
+                except PatternTimeout:
+                    raise _too_slow("phrase", pattern.source, pattern.location) from None
+            else:
+                text = pattern.sub(replacement, text)
         return text
 
 
-def _removals(dropped: Iterable[str]) -> list[tuple[re.Pattern[str], str]]:
+def _removals(dropped: Iterable[str]) -> list[Substitution]:
     """Take a dropped body out of the lists that name it ("A, B căn cứ …" → "A căn cứ …")."""
-    rules = []
+    rules: list[Substitution] = []
     for name in sorted(dropped, key=len, reverse=True):
         bounded = _bounded(name)
         rules += [
@@ -124,14 +156,14 @@ def build_rewriter(
     dropped: Iterable[str] = (),
 ) -> Rewriter:
     """Dropped bodies out of lists, agency names (longest first), then scope phrases."""
-    rules: list[tuple[re.Pattern[str], str]] = _removals(dropped)
+    rules: list[Substitution] = _removals(dropped)
     for source in sorted(names, key=len, reverse=True):
         target = names[source].replace("\\", "\\\\")
         rules.append((re.compile(_bounded(source)), target))
     for phrase in phrases:
         target = fill(phrase.target, values, f"phrase rule for {phrase.source!r}")
         if phrase.pattern:
-            rules.append((re.compile(phrase.source), target))
+            rules.append((UserPattern(phrase.source, phrase.location), target))
             continue
         escaped = target.replace("\\", "\\\\")
         rules.append((re.compile(_bounded(phrase.source)), escaped))

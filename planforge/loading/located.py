@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
 
 from planforge.errors import PlanFileError
 from planforge.i18n import _
+from planforge.inputs import InputError, read_input
 
 Path = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+"""The deepest nesting of lists and mappings read; plan files nest fewer than 15 levels."""
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 # libyaml's parser when PyYAML was built with it: five times faster on plan files.
@@ -65,6 +69,7 @@ class Located:
     def load(self, text: str) -> Any:
         """Compose ``text`` and return its plain value; YAML errors become PlanFileError."""
         try:
+            self._scan(text)
             node = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -90,11 +95,52 @@ class Located:
             )
         return self._value(node, ())
 
+    def _scan(self, text: str) -> None:
+        """Refuse aliases and deep nesting from the event stream, before anything is built.
+
+        An alias makes the composer reuse a node, so that a few lines can stand for
+        billions of values ("billion laughs") or a value can contain itself; plan files
+        have no use for them.  libyaml's composer recurses once per level and crashes
+        the interpreter on very deep nesting, so depth is counted on the (flat) events.
+        """
+        depth = 0
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise self._at(
+                    event.start_mark,
+                    _(
+                        "YAML aliases (*name) are not read; "
+                        "write the value out in full instead of referring to an anchor"
+                    ),
+                )
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise self._at(
+                        event.start_mark,
+                        _("the values are nested more than {depth} levels deep").format(
+                            depth=MAX_DEPTH
+                        ),
+                    )
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+
+    def _at(self, mark: Any, message: str) -> PlanFileError:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        return PlanFileError(message, self.file, line, column)
+
     def _value(self, node: yaml.Node, path: Path) -> Any:
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if key_node.tag == MERGE_TAG:
+                    raise self._at(
+                        key_node.start_mark,
+                        _("merge keys (<<) are not read; write the fields out in full"),
+                    )
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.error(path, _("a key must be plain text, not a list or a mapping"))
                 key = str(self._constructor.construct_object(key_node))
                 if key in out:
                     raise self.error(
@@ -111,15 +157,9 @@ def read_yaml_text(path: str | os.PathLike[str]) -> str:
     """The text of a UTF-8 file; every failure is a PlanFileError naming the file."""
     name = str(path)
     try:
-        raw = FilePath(path).read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(_("no such file; check the path"), name) from None
-    except IsADirectoryError:
-        raise PlanFileError(_("this is a folder, not a YAML file"), name) from None
-    except OSError as exc:
-        raise PlanFileError(
-            _("cannot read the file: {strerror}").format(strerror=exc.strerror), name
-        ) from None
+        raw = read_input(path)
+    except InputError as exc:
+        raise PlanFileError(exc.message, name) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -15,6 +15,7 @@ from planforge.model.date import IssueDate
 from planforge.model.nodes import Role
 from planforge.model.recipients import Recipient
 from planforge.model.signature import Signature
+from planforge.patterns import PatternError, check_replacement, compile_pattern
 from planforge.text.slug import slug_problem, slugify
 
 PLACEHOLDERS = ("unit", "unit_short", "kind", "place", "higher", "higher_short")
@@ -57,6 +58,14 @@ class AgencyRule:
     source: str = attrs.field(converter=text, validator=not_blank)
     target: str | None = attrs.field(default=None, converter=optional_text)
     pattern: bool = False
+    location: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"located": True}
+    )
+    """Where the rule was written (file:line:column), for a pattern that runs too long."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.pattern:
+            _check_pattern(self.source, self.target)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -66,6 +75,27 @@ class PhraseRule:
     source: str = attrs.field(converter=text, validator=not_blank)
     target: str = attrs.field(converter=text)
     pattern: bool = False
+    location: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"located": True}
+    )
+    """Where the rule was written (file:line:column), for a pattern that runs too long."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.pattern:
+            _check_pattern(self.source, self.target)
+
+
+def _check_pattern(source: str, target: str | None) -> None:
+    """A rule's regular expression compiles, and its replacement names only its groups."""
+    try:
+        compile_pattern(source)
+    except PatternError as exc:
+        raise ModelError(str(exc), "source") from None
+    if target is not None:
+        try:
+            check_replacement(source, target)
+        except PatternError as exc:
+            raise ModelError(str(exc), "target") from None
 
 
 def _agency_rule_tuple(value: Iterable[AgencyRule]) -> tuple[AgencyRule, ...]:

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import enum
-import io
-import stat
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from planforge.i18n import _
+from planforge.inputs import InputError, read_input
+from planforge.packages import MAX_PACKAGE_BYTES, PackageError, open_package
 from planforge.reading.errors import ReadError
 from planforge.streams import Input, is_path, read_bytes, source_name
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = MAX_PACKAGE_BYTES
 """The largest source file read: real plans are well under 5 MB, even with images."""
-MAX_PART_BYTES = 32 * 1024 * 1024
-"""The largest XML part of a .docx read once uncompressed."""
-MAX_RATIO = 200
-"""The largest compression ratio accepted for a large part (zip bombs go far higher)."""
-MAX_MEMBERS = 5000
-"""The most entries a .docx may hold."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -101,36 +94,11 @@ def open_source(source: Input, name: str | None = None) -> Source:
 
 
 def _read_bounded(path: Path, name: str) -> bytes:
-    """Check the size before reading, then read at most the limit."""
+    """A regular file, at most the limit (``planforge.inputs``: FIFOs and devices refused)."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ReadError(_("no such file; check the path"), name) from None
-    except OSError as exc:
-        raise ReadError(
-            _("cannot read the file: {strerror}").format(strerror=exc.strerror), name
-        ) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ReadError(_("this is a folder, not a document"), name)
-    if info.st_size > MAX_FILE_BYTES:
-        raise ReadError(
-            _("the file is {size:.1f} MB; planforge imports plans up to {limit} MB").format(
-                size=info.st_size / 1e6, limit=MAX_FILE_BYTES // 2**20
-            ),
-            name,
-        )
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ReadError(
-            _("cannot read the file: {strerror}").format(strerror=exc.strerror), name
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
-            _("the file is larger than {limit} MB").format(limit=MAX_FILE_BYTES // 2**20), name
-        )
-    return data
+        return read_input(path, MAX_FILE_BYTES)
+    except InputError as exc:
+        raise ReadError(exc.message, name) from None
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -162,31 +130,22 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def _docx_parts(data: bytes, name: str) -> tuple[tuple[str, bytes], ...]:
-    """The Word parts of a zip package, read with size and ratio limits."""
+    """The Word parts of a zip package, read within the limits of ``planforge.packages``."""
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        members = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise ReadError(
-            _("not a valid .docx: the zip archive is damaged or truncated"), name
-        ) from None
-    if len(members) > MAX_MEMBERS:
-        raise ReadError(
-            _("not a .docx: the archive holds {count} files").format(count=len(members)), name
-        )
-    names = {m.filename for m in members}
-    if "word/document.xml" not in names:
-        raise ReadError(_not_word(names), name)
-    parts = []
-    for member in members:
-        if member.filename not in WORD_PARTS:
-            continue
-        if member.flag_bits & 0x1:
-            raise ReadError(
-                _("the document is password-protected; save it without a password"), name
-            )
-        _check_sizes(member, name)
-        parts.append((member.filename, _read_member(package, member, name)))
+        package = open_package(name, data)
+        if "word/document.xml" not in package.names:
+            raise ReadError(_not_word(set(package.names)), name)
+        parts = []
+        for member in package.members:
+            if member.filename not in WORD_PARTS:
+                continue
+            if member.flag_bits & 0x1:
+                raise ReadError(
+                    _("the document is password-protected; save it without a password"), name
+                )
+            parts.append((member.filename, package.read(member.filename)))
+    except PackageError as exc:
+        raise ReadError(exc.message, name) from None
     return tuple(parts)
 
 
@@ -198,42 +157,3 @@ def _not_word(names: set[str]) -> str:
     if "content.xml" in names:
         return "this is an OpenDocument file (.odt); save it as .docx"
     return "not a Word document: the archive has no word/document.xml"
-
-
-def _check_sizes(member: zipfile.ZipInfo, name: str) -> None:
-    if member.file_size > MAX_PART_BYTES:
-        raise ReadError(
-            _(
-                "{filename} would unpack to {size:.0f} MB (a zip bomb or not a plan); refused"
-            ).format(filename=member.filename, size=member.file_size / 1e6),
-            name,
-        )
-    if member.file_size > 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-        raise ReadError(
-            _("{filename} is compressed {ratio} times (a zip bomb); refused").format(
-                filename=member.filename, ratio=member.file_size // max(member.compress_size, 1)
-            ),
-            name,
-        )
-
-
-def _read_member(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes:
-    """Read at most the limit, whatever the header declares."""
-    try:
-        with package.open(member) as handle:
-            data = handle.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-        raise ReadError(
-            _("not a valid .docx: cannot unpack {filename} ({exc})").format(
-                filename=member.filename, exc=exc
-            ),
-            name,
-        ) from None
-    if len(data) > MAX_PART_BYTES:
-        raise ReadError(
-            _("{filename} unpacks to more than its limit (a zip bomb); refused").format(
-                filename=member.filename
-            ),
-            name,
-        )
-    return data

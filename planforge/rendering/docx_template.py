@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
 import re
-import zipfile
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +17,24 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from planforge.errors import RenderError, TemplateError
 from planforge.files import atomic_path
 from planforge.i18n import _
+from planforge.inputs import InputError, read_input
+from planforge.packages import (
+    MAX_PACKAGE_BYTES,
+    Package,
+    PackageError,
+    open_package,
+    refuse_macros,
+)
 from planforge.rendering.literal import literal
 from planforge.rendering.package import make_reproducible
+from planforge.rendering.template_limits import LimitedEnvironment, TemplateLimit
 from planforge.streams import Writable
 
-__all__ = ["ImageFile", "render_template"]
+__all__ = ["ImageFile", "open_template_package", "render_template"]
 
 
 @dataclass(frozen=True)
@@ -75,11 +83,12 @@ _RENDER_ERRORS = (  # Jinja errors, Python errors of template expressions, image
     OSError,
     SyntaxError,
     UnrecognizedImageError,
+    RecursionError,
 )
 
 
-class _Environment(SandboxedEnvironment):
-    """A sandboxed environment that remembers the last XML source it compiled."""
+class _Environment(LimitedEnvironment):
+    """A sandboxed, bounded environment that remembers the last XML source it compiled."""
 
     source = ""
 
@@ -93,13 +102,28 @@ class _Environment(SandboxedEnvironment):
         return super().from_string(source, globals, template_class)
 
 
+def open_template_package(template: Path) -> Package:
+    """The template's package within the limits of ``planforge.packages``, without macros.
+
+    A missing file, a FIFO or device, a file that is not a zip, a zip bomb or a
+    macro-enabled document raise ``TemplateError`` naming the template.
+    """
+    if not os.path.lexists(template):
+        raise TemplateError(_("template file not found"), location=str(template))
+    try:
+        data = read_input(template, MAX_PACKAGE_BYTES)
+        if not data.startswith(b"PK"):
+            raise TemplateError(_("template is not a .docx file"), location=str(template))
+        package = open_package(template, data)
+        refuse_macros(package, _("template"))
+    except (InputError, PackageError) as exc:
+        raise TemplateError(exc.message, location=str(template)) from None
+    return package
+
+
 def _open(template: Path) -> DocxTemplate:
     """Open a .docx template, or raise ``TemplateError`` if it is missing or not a .docx."""
-    if not template.is_file():
-        raise TemplateError(_("template file not found"), location=str(template))
-    if not zipfile.is_zipfile(template):
-        raise TemplateError(_("template is not a .docx file"), location=str(template))
-    doc = DocxTemplate(template)
+    doc = DocxTemplate(open_template_package(template).stream())
     try:
         doc.init_docx()
     except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
@@ -128,7 +152,13 @@ def _template_error(exc: Exception, source: str, template: Path) -> TemplateErro
     """Turn a rendering failure into a ``TemplateError`` quoting the offending template text."""
     text = _offending_text(exc, source)
     where = f' in "{text}"' if text else ""
-    if isinstance(exc, SecurityError):
+    if isinstance(exc, TemplateLimit):
+        message = _("template exceeds a limit{where}: {limit}").format(where=where, limit=exc)
+    elif isinstance(exc, RecursionError):
+        message = _("template calls itself without end{where} (a macro calling itself)").format(
+            where=where
+        )
+    elif isinstance(exc, SecurityError):
         message = f"template tries to reach Python internals{where}"
     elif isinstance(exc, jinja2.UndefinedError):
         message = f"undefined variable{where}: {exc.message}"

@@ -6,7 +6,6 @@ import bisect
 import difflib
 import itertools
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from planforge.errors import TemplateError
 from planforge.i18n import _
 from planforge.model.document_type import DocumentType
+from planforge.packages import Package, PackageError
 from planforge.rendering.context_schema import SCHEMAS, ContextSchema
+from planforge.rendering.docx_template import open_template_package
 
 __all__ = ["Problem", "Report", "check_template"]
 
@@ -73,8 +74,9 @@ def check_template(path: str | Path, schema: ContextSchema | None = None) -> Rep
     Without ``schema``, the template's title property (which ``template init`` copies
     from the bundled template: "Công văn") chooses it; the default is the plan's.
     """
-    parts = _parts(Path(path))
-    schema = schema or SCHEMAS[_document_type(Path(path))]
+    package = open_template_package(Path(path))
+    parts = _parts(package)
+    schema = schema or SCHEMAS[_document_type(package)]
     tags = 0
     problems: list[Problem] = []
     for name, xml in parts.items():
@@ -85,12 +87,9 @@ def check_template(path: str | Path, schema: ContextSchema | None = None) -> Rep
     return Report(schema.template, tags, tuple(problems))
 
 
-def _document_type(path: Path) -> str:
+def _document_type(package: Package) -> str:
     """The schema named by the template's title property, else ``ke-hoach``."""
-    with zipfile.ZipFile(path) as package:
-        core = (
-            package.read("docProps/core.xml") if "docProps/core.xml" in package.namelist() else b""
-        )
+    core = package.read("docProps/core.xml") if "docProps/core.xml" in package.names else b""
     title = re.search(rb"<dc:title>([^<]*)</dc:title>", core)
     names = {DocumentType(name).title: name for name in SCHEMAS}
     return names.get(title.group(1).decode("utf-8", "replace") if title else "", "ke-hoach")
@@ -104,22 +103,19 @@ def _short(text: str, width: int = 60) -> str:
 # --- reading the package ---------------------------------------------------------------
 
 
-def _parts(path: Path) -> dict[str, str]:
+def _parts(package: Package) -> dict[str, str]:
     """The XML of the main document, then of its headers and footers."""
-    if not path.is_file():
-        raise TemplateError(_("template file not found"), str(path))
+    names = sorted(n for n in package.names if PARTS.fullmatch(n))
+    if "word/document.xml" not in names:
+        raise TemplateError(_("not a Word document: it has no word/document.xml"), package.path)
+    names.sort(key=lambda n: n != "word/document.xml")
     try:
-        with zipfile.ZipFile(path) as package:
-            names = sorted(n for n in package.namelist() if PARTS.fullmatch(n))
-            if "word/document.xml" not in names:
-                raise TemplateError(
-                    _("not a Word document: it has no word/document.xml"), str(path)
-                )
-            names.sort(key=lambda n: n != "word/document.xml")
-            return {name: package.read(name).decode("utf-8") for name in names}
-    except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
+        return {name: package.read(name).decode("utf-8") for name in names}
+    except PackageError as exc:
+        raise TemplateError(exc.message, package.path) from None
+    except UnicodeDecodeError as exc:
         raise TemplateError(
-            _("template is not a .docx file: {exc}").format(exc=exc), str(path)
+            _("template is not a .docx file: {exc}").format(exc=exc), package.path
         ) from exc
 
 
