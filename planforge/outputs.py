@@ -43,6 +43,14 @@ def output_error(exc: OSError, path: str | os.PathLike[str]) -> OutputError:
     return OutputError(_("cannot write here: {reason}").format(reason=detail), str(path))
 
 
+def file_system_error(exc: OSError) -> OutputError:
+    """An ``OSError`` met outside the writing layer, as one message on the file it names."""
+    reason = _REASONS.get(exc.errno or 0)
+    detail = _(reason) if reason else (exc.strerror or str(exc))
+    message = _("the file system refused: {reason}").format(reason=detail)
+    return OutputError(message, os.fsdecode(exc.filename) if exc.filename else None)
+
+
 @contextlib.contextmanager
 def writing(path: str | os.PathLike[str]) -> Iterator[None]:
     """Turn an ``OSError`` raised inside the block into an :class:`OutputError` on ``path``."""

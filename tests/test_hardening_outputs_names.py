@@ -132,18 +132,29 @@ def test_the_writing_point_refuses_a_name_that_leaves_the_folder(tmp_path: Path,
     assert inside(tmp_path, "ok.docx") == tmp_path / "ok.docx"
 
 
-def test_plans_of_the_same_name_in_folders_of_the_same_name_are_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_plans_of_the_same_name_in_folders_of_the_same_name_get_as_many_folders_as_needed(
+    tmp_path: Path,
 ) -> None:
-    """a/x/p.yaml and b/x/p.yaml: neither p.docx nor x-p.docx tells them apart."""
+    """a/x/p.yaml and b/x/p.yaml: neither p.docx nor x-p.docx tells them apart; a-x-p does."""
     first, second = tmp_path / "a" / "x" / "p.yaml", tmp_path / "b" / "x" / "p.yaml"
     for path in (first, second):
         path.parent.mkdir(parents=True)
         dump_plan(plan(), path)
     out = tmp_path / "out"
-    assert main(["render", str(first), str(second), "-o", str(out)]) == 2
+    assert main(["render", str(first), str(second), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a-x-p.docx", "b-x-p.docx"]
+
+
+def test_the_same_plan_given_twice_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One file named twice cannot be told apart by any folder: refused, nothing written."""
+    source = tmp_path / "p.yaml"
+    dump_plan(plan(), source)
+    out = tmp_path / "out"
+    assert main(["render", str(source), str(source), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert str(first) in err and str(second) in err and err.count("\n") == 1
+    assert str(source) in err and err.count("\n") == 1
     assert not out.exists()
 
 

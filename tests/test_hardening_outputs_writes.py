@@ -102,6 +102,22 @@ def test_a_name_too_long_for_the_file_system(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach.yaml"]
 
 
+def test_a_name_too_long_in_an_existing_folder(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ENAMETOOLONG met while looking at the output (render, derive): one line, exit 2."""
+    long_name = tmp_path / ("x" * 300 + ".docx")
+    assert main(["render", str(source), "-o", str(long_name)]) == 2
+    _one_error_line(capsys.readouterr().err, long_name, "too long")
+    profile = ROOT / "examples" / "lam-dong-2021" / "profile-2021-districts.yaml"
+    plan_file = ROOT / "examples" / "lam-dong-2021" / "ke-hoach-7851.yaml"
+    folder = tmp_path / ("y" * 300)
+    assert main(["derive", str(plan_file), "--profile", str(profile), "-o", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "too long" in err and "Traceback" not in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach.yaml"]
+
+
 def test_an_output_whose_parent_is_a_file(
     source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

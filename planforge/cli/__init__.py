@@ -22,7 +22,7 @@ from planforge.cli._parser import Parser, error_line
 from planforge.cli._signals import Stopped, stopping_cleanly
 from planforge.errors import PlanforgeError
 from planforge.i18n import LANGUAGES, _, speaking
-from planforge.outputs import quiet_failed_writes
+from planforge.outputs import file_system_error, quiet_failed_writes
 
 INTERNAL_ERROR = 70
 
@@ -99,6 +99,9 @@ def _run(argv: list[str]) -> int:
         message = _("planforge: stopped by {signal}; outputs left as they were")
         print(message.format(signal=name), file=sys.stderr)
         return code
+    except OSError as exc:  # a path the system refused before the writing layer saw it
+        print(error_line(file_system_error(exc)), file=sys.stderr)
+        return 2
     except Exception as exc:  # one line for the user, never a traceback
         if os.environ.get("PLANFORGE_DEBUG"):
             raise

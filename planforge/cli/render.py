@@ -62,8 +62,10 @@ def output_pairs(plans: list[Path], output: Path) -> list[tuple[Path, Path]]:
         raise PlanforgeError(message.format(docx=output.with_suffix(".docx").name), str(output))
     if output.exists() and not output.is_dir():
         raise PlanforgeError(_("the output exists and is not a folder"), str(output))
-    for name in (lambda p: p.stem, lambda p: f"{p.parent.name}-{p.stem}"):
-        pairs = [(plan, output / f"{name(plan)}.docx") for plan in plans]
+    # Plans of the same name take as many of their folders' names as tell them apart.
+    depth = max(len(plan.resolve().parts) for plan in plans)
+    for keep in range(1, depth + 1):
+        pairs = [(plan, output / f"{_name(plan, keep)}.docx") for plan in plans]
         if _clash(pairs) is None:
             return pairs
     first, second = _clash(pairs) or (plans[0], plans[0])
@@ -72,6 +74,16 @@ def output_pairs(plans: list[Path], output: Path) -> list[tuple[Path, Path]]:
         "render them one at a time with -o FILE.docx"
     )
     raise PlanforgeError(message.format(first=first, second=second), str(output))
+
+
+def _name(plan: Path, keep: int) -> str:
+    """The plan's stem after the names of its last ``keep - 1`` folders: ``a-x-p``.
+
+    >>> _name(Path("/data/a/x/p.yaml"), 3)
+    'a-x-p'
+    """
+    folders = [part for part in plan.resolve().parent.parts if part != plan.anchor][-keep + 1 :]
+    return "-".join([*folders, plan.stem]) if keep > 1 else plan.stem
 
 
 def _clash(pairs: list[tuple[Path, Path]]) -> tuple[Path, Path] | None:
