@@ -72,7 +72,7 @@ from planforge.model.report import (
     TargetResult,
 )
 from planforge.reading.read import read_plan, read_plan_report
-from planforge.rendering.render import render_plan
+from planforge.rendering.render import render_letter, render_plan
 from planforge.rendering.report_docx import render_report
 from planforge.reporting.build import build_report
 from planforge.reporting.skeleton import skeleton
@@ -156,6 +156,7 @@ __all__ = [
     "loads_results",
     "read_plan",
     "read_plan_report",
+    "render_letter",
     "render_plan",
     "render_report",
     "skeleton",
@@ -183,6 +184,7 @@ loads_profile = _checked(loads_profile, text="text")
 loads_results = _checked(loads_results, text="text")
 read_plan = _checked(read_plan)
 read_plan_report = _checked(read_plan_report)
+render_letter = _checked(render_letter)
 render_plan = _checked(render_plan)
 render_report = _checked(render_report)
 skeleton = _checked(skeleton)

@@ -44,6 +44,7 @@ def valid_arguments(
         "sentence": "Ít nhất 70% số xã tổ chức được",
         "out": folder / "out.docx",
         "path": EXAMPLE / "ke-hoach-7851.yaml",
+        "letter": planforge.load_document(EXAMPLE / "cong-van-trien-khai-7851.yaml"),
     }
     if name.startswith("loads_"):
         by_parameter["text"] = plan_text

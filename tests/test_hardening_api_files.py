@@ -73,6 +73,16 @@ def test_render_plan_writes_into_a_file_like_object(plan: planforge.Plan) -> Non
     assert "7851/KH-UBND" in body_text(buffer.getvalue()).decode("utf-8")
 
 
+def test_render_letter_renders_a_cong_van_and_refuses_a_plan(plan: planforge.Plan) -> None:
+    """The công văn example to bytes with its "Kính gửi"; a plan given instead is named."""
+    letter = planforge.load_document(EXAMPLE / "cong-van-trien-khai-7851.yaml")
+    assert isinstance(letter, planforge.Letter)
+    text = body_text(planforge.render_letter(letter)).decode("utf-8")
+    assert "Kính gửi" in text and "V/v" in text
+    with pytest.raises(planforge.ArgumentError, match="render_letter: letter must be Letter"):
+        planforge.render_letter(plan)  # type: ignore[arg-type]
+
+
 def test_a_text_stream_is_refused_before_rendering(plan: planforge.Plan) -> None:
     with pytest.raises(planforge.ArgumentError, match="render_plan: out must be opened in binary"):
         planforge.render_plan(plan, io.StringIO())

@@ -102,6 +102,21 @@ def render_plan(
     return write_document(chosen, context, out, finish, overwrite=overwrite)
 
 
+def render_letter(
+    letter: Letter,
+    out: str | os.PathLike[str] | Writable | None = None,
+    template: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path | bytes | None:
+    """Render a công văn (official letter) as .docx: :func:`render_plan` for letters only.
+
+    ``out`` as for :func:`render_plan`: a path, a binary file-like object, or None
+    for the document's bytes.
+    """
+    return render_plan(letter, out, template, overwrite=overwrite)
+
+
 def signature_images(signature: Signature) -> Callable[[str], ImageFile]:
     """What turns an image path of ``signature`` into an inline image, found beside its file."""
 
