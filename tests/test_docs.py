@@ -31,9 +31,16 @@ def _blocks(page: Path) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in BLOCK.finditer(page.read_text(encoding="utf-8"))]
 
 
-def _shell(command: str, folder: Path) -> subprocess.CompletedProcess[str]:
+def _shell(
+    command: str, folder: Path, *, as_user: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command``; ``as_user``: in a user's environment (no language chosen: Vietnamese)."""
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    if as_user:
+        for name in ("PLANFORGE_LANG", "LC_ALL", "LC_MESSAGES"):
+            env.pop(name, None)
+        env["LANG"] = "C.UTF-8"
     return subprocess.run(
         command,
         shell=True,
@@ -64,18 +71,18 @@ def _run_sh(code: str, folder: Path) -> None:
                 assert result.returncode == 0, result.stderr
 
 
-def _run_console(code: str, folder: Path) -> None:
+def _run_console(code: str, folder: Path, *, as_user: bool = False) -> None:
     sessions = re.split(r"^\$ ", code, flags=re.M)[1:]
     for session in sessions:
         command, *shown = session.rstrip("\n").split("\n")
-        result = _shell(command, folder)
+        result = _shell(command, folder, as_user=as_user)
         # Progress goes to stderr before the results on stdout, as a terminal shows them.
         output = (result.stderr + result.stdout).rstrip("\n").split("\n")
         assert len(output) == len(shown), f"{command}: {output!r}"
         for line, expected in zip(output, shown, strict=True):
             pattern = ".*".join(re.escape(part) for part in expected.split("…"))
             assert re.fullmatch(pattern, line), f"{command}: {line!r} is not {expected!r}"
-        errors = shown and shown[0].startswith("planforge: error:")
+        errors = shown and shown[0].startswith(("planforge: error:", "planforge: lỗi:"))
         assert result.returncode == (2 if errors else 0), command
 
 
@@ -96,7 +103,8 @@ def test_every_code_block_of_the_page_runs(
         elif language == "sh":
             _run_sh(code, tmp_path)
         elif language == "console":
-            _run_console(code, tmp_path)
+            # README shows what a user sees (Vietnamese unless --lang en); docs/ in English.
+            _run_console(code, tmp_path, as_user=page.name == "README.md")
 
 
 def test_the_readme_shows_page_one_of_a_rendered_example() -> None:
