@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from planforge.model import IssueDate
+from planforge.model import Header, IssueDate
 
 EPOCH = datetime.datetime(2020, 3, 5)
 """The date of a document that has none: the day Nghị định 30 was signed, never "now"."""
@@ -53,6 +53,17 @@ def set_core_properties(
     properties.comments = ""
     properties.keywords = ""
     properties.category = ""
+    properties.language = "vi-VN"
+
+
+def set_header_properties(document: Any, header: Header) -> None:
+    """The properties of a plan, letter or report: its issuing agency, type, subject, date."""
+    set_core_properties(
+        document,
+        author=header.issuing_agency.name,
+        title=f"{header.document_type.title} {header.subject}",
+        date=header.date,
+    )
 
 
 def make_reproducible(path: Path) -> None:

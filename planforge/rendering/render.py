@@ -17,7 +17,7 @@ from planforge.rendering.context import build_context, build_letter_context
 from planforge.rendering.docx_template import ImageFile, render_template
 from planforge.rendering.images import check_image
 from planforge.rendering.marks_docx import frame_marks
-from planforge.rendering.package import set_core_properties
+from planforge.rendering.package import set_header_properties
 from planforge.streams import Writable, beside, check_writable
 
 SIGNATURE_WIDTH_MM = 35.0
@@ -87,13 +87,7 @@ def render_plan(
         bundled = default_template()
 
     def finish(document: Any) -> None:
-        header = plan.header
-        set_core_properties(
-            document,
-            author=header.issuing_agency.name,
-            title=f"{header.document_type.title} {header.subject}",
-            date=header.date,
-        )
+        set_header_properties(document, plan.header)
         frame_marks(document)
         if isinstance(plan, Plan) and plan.appendices:
             add_appendices(document, plan)

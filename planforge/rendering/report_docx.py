@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from planforge.model.report import Report
-from planforge.rendering.package import set_core_properties
+from planforge.rendering.package import set_header_properties
 from planforge.rendering.render import (
     default_template,
     signature_images,
@@ -65,13 +65,7 @@ def render_report(
     """
 
     def finish(document: Any) -> None:
-        header = report.header
-        set_core_properties(
-            document,
-            author=header.issuing_agency.name,
-            title=f"{header.document_type.title} {header.subject}",
-            date=header.date,
-        )
+        set_header_properties(document, report.header)
 
     context = build_report_context(report, image=signature_images(report.signature))
     chosen = Path(template) if template else default_template(REPORT_TEMPLATE)
