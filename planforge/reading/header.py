@@ -9,6 +9,7 @@ from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model import DocumentNumber, DocumentType, IssueDate, Secrecy, Urgency
 from planforge.reading.folding import fold
+from planforge.reading.header_phrases import FixedPhrase, squash
 from planforge.reading.labels import split_label
 from planforge.reading.lines import Line, is_rule
 from planforge.reading.subject import read_subject
@@ -33,51 +34,6 @@ _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 _URGENCY = {fold(u.value): u for u in Urgency}
 _SECRECY = {fold(s.value): s for s in Secrecy}
 _CIRCULATION = tuple(fold(c) for c in ("lưu hành nội bộ", "xem xong trả lại", "tài liệu hội nghị"))
-
-
-def _squash(text: str) -> str:
-    return fold(text).replace(" ", "").replace("-", "")
-
-
-class _Phrase:
-    """A fixed phrase (national title, motto) that may arrive split over several lines.
-
-    The pieces of a phrase not yet complete are only provisionally its own: an agency
-    line "CỘNG HÒA XÃ HỘI" starts the national title too.  When the phrase starts over,
-    or never completes, those pieces are handed back (:attr:`rejected`) to be read as
-    what they are.
-    """
-
-    def __init__(self, phrase: str) -> None:
-        self.target = _squash(phrase)
-        self.position = 0
-        self.pending: list[tuple[str, Line, tuple[int, int]]] = []
-        self.rejected: list[tuple[str, Line, tuple[int, int]]] = []
-
-    def feed(self, text: str, line: Line, place: tuple[int, int]) -> bool:
-        """Whether ``text`` continues the phrase; ``place`` is where it would stand otherwise."""
-        piece = _squash(text)
-        if len(piece) < 2:
-            return False
-        if self.target.startswith(piece, self.position):
-            self.position += len(piece)
-        elif self.target.startswith(piece):
-            self.rejected.extend(self.pending)
-            self.pending = []
-            self.position = len(piece)
-        else:
-            return False
-        self.pending.append((text, line, place))
-        if self.position == len(self.target):
-            self.pending = []
-        return True
-
-    def finish(self) -> list[tuple[str, Line, tuple[int, int]]]:
-        """Every piece that turned out not to be the phrase, in reading order."""
-        if self.position < len(self.target):
-            self.rejected.extend(self.pending)
-            self.pending = []
-        return self.rejected
 
 
 @dataclass
@@ -112,10 +68,10 @@ def header_tables(lines: list[Line]) -> set[int]:
             if (
                 _NUMBER.match(piece)
                 or _date(piece)
-                or _squash(piece)
+                or squash(piece)
                 in (
-                    _squash(NATIONAL_TITLE),
-                    _squash(MOTTO),
+                    squash(NATIONAL_TITLE),
+                    squash(MOTTO),
                 )
             ):
                 tables.add(line.cell[0])
@@ -151,8 +107,8 @@ class _Reader:
     def __init__(self, tables: set[int]) -> None:
         self.parts = HeaderParts()
         self.tables = tables
-        self.title = _Phrase(NATIONAL_TITLE)
-        self.motto = _Phrase(MOTTO)
+        self.title = FixedPhrase(NATIONAL_TITLE)
+        self.motto = FixedPhrase(MOTTO)
         self.pending_number = False
         self.count = 0
 
@@ -205,8 +161,8 @@ def _recognise(
     piece: str,
     line: Line,
     parts: HeaderParts,
-    title: _Phrase,
-    motto: _Phrase,
+    title: FixedPhrase,
+    motto: FixedPhrase,
     pending_number: bool,
     at: tuple[int, int],
 ) -> str | None:
