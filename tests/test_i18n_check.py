@@ -226,3 +226,89 @@ def test_a_missing_part_is_named_in_the_chosen_language(tmp_path: Path) -> None:
         "cannot be found.",
     ) in english
     assert {f.severity for f in check_document(path)} >= {Severity.ERROR, Severity.NOT_EVALUATED}
+
+
+# --- planforge import --report ----------------------------------------------------------
+
+LAM_DONG = ROOT / "tests" / "data" / "seeds" / "lam-dong-2021-ke-hoach-7851.txt"
+
+
+def test_import_report_is_vietnamese_by_default(
+    tmp_path: Path, default_environment: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary line, every label, the tree notes, the counts and the warnings' places."""
+    out = tmp_path / "ke-hoach.yaml"
+    assert main(["import", str(LAM_DONG), "-o", str(out), "--report"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"đã ghi {out}: 22 mục, 9 chỉ tiêu, 13 nhiệm vụ (2 đề nghị), 0 mục báo cáo, "
+        "7 nơi nhận, 5 cảnh báo"
+    )
+    assert lines[1] == f"nguồn: {LAM_DONG} (102 đoạn)"
+    assert lines[2] == "phần đầu văn bản:"
+    for expected in (
+        "  cơ quan ban hành: Ủy ban nhân dân tỉnh Lâm Đồng (UBND, province)  "
+        "(không có trong văn bản nguồn)",
+        "  số, ký hiệu: 7851/KH-UBND  (đoạn 1)",
+        "  địa danh, ngày tháng năm: Lâm Đồng, ngày 04 tháng 11 năm 2021  (đoạn 2)",
+        "  tên loại: Kế hoạch  (đoạn 3)",
+        "căn cứ: 1 đoạn mở đầu, 1 văn bản được viện dẫn",
+        "các mục:",
+        "      a) Chỉ tiêu  [targets, 3 chỉ tiêu]",
+        "phần cuối: 0 đoạn, 0 đoạn có thời hạn báo cáo",
+        "nơi nhận: 7, và “Lưu: VT, VX₃”",
+        "chữ ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đặng Trí Dũng",
+        "số lượng: 22 mục, 9 chỉ tiêu, 13 nhiệm vụ (2 đề nghị), 0 mục báo cáo, 7 nơi nhận",
+        "cảnh báo (5):",
+    ):
+        assert expected in lines, expected
+    assert any(
+        line.startswith("  đoạn 62 (dòng 127): 6. đứng sau 4.: thiếu 5. “") for line in lines
+    )
+    assert any("[nhiệm vụ đề nghị: Viện Kiểm sát nhân dân tỉnh;" in line for line in lines)
+    assert any("[nhiệm vụ: Công an tỉnh, chủ trì Công an tỉnh]" in line for line in lines)
+
+
+def test_import_report_is_english_with_lang_en(
+    tmp_path: Path, default_environment: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang en: the same report with English labels; a count of one is singular."""
+    out = tmp_path / "ke-hoach.yaml"
+    assert main(["--lang", "en", "import", str(LAM_DONG), "-o", str(out), "--report"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"wrote {out}: 22 sections, 9 targets, 13 assignments (2 requested), 0 reporting, "
+        "7 recipients, 5 warnings"
+    )
+    assert lines[1:3] == [f"source: {LAM_DONG} (102 paragraphs)", "header:"]
+    for expected in (
+        "  issuing agency: Ủy ban nhân dân tỉnh Lâm Đồng (UBND, province)  "
+        "(not printed in the source)",
+        "  number: 7851/KH-UBND  (paragraph 1)",
+        "legal basis: 1 opening paragraph, 1 cited document",
+        "      a) Chỉ tiêu  [targets, 1 target]",
+        "closing: 0 paragraphs, 0 with reporting deadlines",
+        "recipients: 7, and “Lưu: VT, VX₃”",
+        "counts: 22 sections, 9 targets, 13 assignments (2 requested), 0 reporting, 7 recipients",
+        "warnings (5):",
+    ):
+        assert expected in lines, expected
+    assert any(
+        line.startswith("  paragraph 62 (line 127): 6. follows 4.: 5. is skipped “")
+        for line in lines
+    )
+    assert any("[requested assignment: Viện Kiểm sát nhân dân tỉnh;" in line for line in lines)
+    assert any("[assignment: Công an tỉnh, lead Công an tỉnh]" in line for line in lines)
+
+
+def test_import_summary_counts_one_of_a_kind_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan with one section and one recipient: "1 section", "1 recipient" in English."""
+    source = render_plan(plan(), tmp_path / "one.docx")
+    out = tmp_path / "one.yaml"
+    assert main(["--lang", "en", "import", str(source), "-o", str(out)]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote {out}: 1 section, 0 targets, 0 assignments (0 requested), 0 reporting, "
+        "1 recipient, 0 warnings\n"
+    )
