@@ -34,7 +34,7 @@ def test_a_clean_document_exits_0_with_a_short_report(
     clean: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """One line per clean file, then the summary."""
-    assert main(["check", str(clean)]) == 0
+    assert main(["--lang", "vi", "check", str(clean)]) == 0
     out = capsys.readouterr().out
     assert f"{clean}: đạt" in out
     assert out.rstrip().splitlines()[-1] == "1 tệp: 0 lỗi, 0 cảnh báo, 0 chưa kiểm tra được"
@@ -44,7 +44,7 @@ def test_errors_exit_1_and_the_report_groups_them_by_severity(
     faulty: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Errors first, then warnings; each with code, location, Vietnamese message and source."""
-    assert main(["check", str(faulty)]) == 1
+    assert main(["--lang", "vi", "check", str(faulty)]) == 1
     out = capsys.readouterr().out
     assert out.index("Lỗi (1):") < out.index("Cảnh báo (1):")
     assert 'H4  paragraph 7 (table 1, row 2, cell 1) "Số: 5/KH-UBND"' in out
@@ -112,10 +112,10 @@ def test_the_readable_files_of_a_batch_are_still_checked(
     clean: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A missing file gives exit 2, but the other documents get their report."""
-    assert main(["check", str(clean), str(tmp_path / "gone.docx")]) == 2
+    assert main(["--lang", "vi", "check", str(clean), str(tmp_path / "gone.docx")]) == 2
     captured = capsys.readouterr()
     assert f"{clean}: đạt" in captured.out
-    assert "gone.docx: cannot read the document: no such file" in captured.err
+    assert "gone.docx: không đọc được văn bản: không có tệp này" in captured.err
 
 
 def test_layout_without_libreoffice_says_so_and_exits_2(
@@ -146,6 +146,6 @@ def test_layout_checks_two_files_of_one_name_in_one_run(
     twin = tmp_path / "other" / "clean.docx"
     twin.parent.mkdir()
     twin.write_bytes(clean.read_bytes())
-    assert main(["check", "--layout", str(clean), str(twin)]) == 0
+    assert main(["--lang", "vi", "check", "--layout", str(clean), str(twin)]) == 0
     out = capsys.readouterr().out
     assert out.count(": đạt") == 2

@@ -25,6 +25,7 @@ from planforge import Agency, Level, Paragraph, Plan, Section, load_plan, render
 from planforge.checking.check import check_document
 from planforge.checking.findings import Finding
 from planforge.checking.pdf_layout import to_pdf
+from planforge.i18n import speaking
 from planforge.model.appendix import Appendix
 
 pytestmark = [
@@ -116,10 +117,11 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Finding]
     for number, (name, (_, change)) in enumerate(sorted(LAYOUT_DEFECTS.items())):
         documents[name] = edited(base, folder / f"defect{number}.docx", change)
     pdfs = to_pdf(list(documents.values()), folder / "pdf")
-    return {
-        name: check_document(path, layout=True, pdf=pdf)
-        for (name, path), pdf in zip(documents.items(), pdfs, strict=True)
-    }
+    with speaking("vi"):  # the findings as a clerk reads them by default
+        return {
+            name: check_document(path, layout=True, pdf=pdf)
+            for (name, path), pdf in zip(documents.items(), pdfs, strict=True)
+        }
 
 
 @pytest.mark.parametrize("name", ["long", "appendices", *(p.parent.name for p in PLAN_EXAMPLES)])

@@ -29,6 +29,12 @@ pytestmark = [
 TEXT_SEEDS = ("lai-chau-2021-ke-hoach", "lam-dong-2021-ke-hoach-7851")
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The findings are read in Vietnamese, the words a clerk sees by default."""
+    monkeypatch.setenv("PLANFORGE_LANG", "vi")
+
+
 def soffice_docx(sources: list[Path], outdir: Path, infilter: str | None = None) -> None:
     """Convert files to .docx in one soffice run with a private profile."""
     with tempfile.TemporaryDirectory(prefix="planforge-test-soffice-") as profile:

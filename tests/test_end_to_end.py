@@ -34,5 +34,5 @@ def test_word_file_in_checked_district_plans_out(
     documents = sorted(str(p) for p in out.glob("*.docx") if not p.stem.endswith("-review"))
     assert len(documents) == 13
     capsys.readouterr()
-    assert main(["check", *documents]) == 0
+    assert main(["--lang", "vi", "check", *documents]) == 0
     assert "13 tệp: 0 lỗi" in capsys.readouterr().out

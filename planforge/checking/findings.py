@@ -6,6 +6,8 @@ import enum
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from planforge.i18n import N_, _
+
 __all__ = ["Finding", "Severity"]
 
 
@@ -23,10 +25,11 @@ class Severity(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The Vietnamese name printed in reports."""
-        return {"error": "Lỗi", "warning": "Cảnh báo", "not-evaluated": "Chưa kiểm tra được"}[
-            self.value
-        ]
+        """The heading of its group in reports, in the current language."""
+        return _(_LABELS[self.value])
+
+
+_LABELS = {"error": N_("Errors"), "warning": N_("Warnings"), "not-evaluated": N_("Not evaluated")}
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,8 @@ class Finding:
     """One departure from the format rules, where it is and which rule says so.
 
     ``location`` is a paragraph ("paragraph 12 "I. QUAN ĐIỂM…"") or a part of the
-    document ("page setup", "page header"); ``message`` is Vietnamese, for a clerk;
+    document ("page setup", "page header"); ``message`` is for a clerk, in the language
+    chosen when the check ran (Vietnamese unless English was asked for);
     ``source`` names the article or appendix of the decree ("NĐ 30, Phụ lục I, mục I.1").
     """
 

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from planforge.checking.document import Document
 from planforge.checking.findings import Finding, Severity
+from planforge.i18n import _
 
 __all__ = ["RULES", "Hit", "Rule", "error", "not_evaluated", "rule", "warning"]
 
@@ -39,6 +40,8 @@ Check = Callable[[Document], Iterable[Hit]]
 class Rule:
     """A rule of the catalogue: ``code`` (P1…M2, L1…), what it checks, where the decree says so.
 
+    ``title`` is the English catalogue key (marked with ``N_`` where the rule is
+    registered, at import time); :attr:`label` is that title in the current language.
     Calling it on a document gives its findings; it never raises: an unexpected
     exception becomes a not-evaluated finding naming the rule.
     """
@@ -50,6 +53,11 @@ class Rule:
     check: Check
     layout: bool = False
 
+    @property
+    def label(self) -> str:
+        """The title in the current language (Vietnamese: the decree's words)."""
+        return _(self.title)
+
     def __call__(self, document: Document) -> list[Finding]:
         try:
             hits = list(self.check(document))
@@ -57,8 +65,10 @@ class Rule:
             hits = [
                 not_evaluated(
                     "document",
-                    f"Quy tắc {self.code} không áp dụng được cho văn bản này "
-                    f"(lỗi nội bộ: {type(exc).__name__}: {exc})",
+                    _(
+                        "Rule {code} could not be applied to this document "
+                        "(internal error: {kind}: {exc})"
+                    ).format(code=self.code, kind=type(exc).__name__, exc=exc),
                 )
             ]
         return [Finding(self.code, h.severity, h.location, h.message, self.source) for h in hits]

@@ -14,7 +14,7 @@ from planforge.checking.check import KINDS, check_documents, has_errors, read_do
 from planforge.checking.findings import Finding, Severity
 from planforge.cli._parser import error_line
 from planforge.errors import PlanforgeError
-from planforge.i18n import _
+from planforge.i18n import _, ngettext
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.NOT_EVALUATED)
 
@@ -80,7 +80,7 @@ def _json(paths: Sequence[Path], results: Sequence[list[Finding]]) -> list[dict[
 def report(name: str, findings: Sequence[Finding]) -> str:
     """A readable report of one file: its findings grouped by severity."""
     if not findings:
-        return f"{name}: đạt — không phát hiện lỗi thể thức.\n"
+        return _("{name}: passed — no format errors found.").format(name=name) + "\n"
     lines = [f"{name}:"]
     for severity in ORDER:
         chosen = [f for f in findings if f.severity is severity]
@@ -97,7 +97,13 @@ def report(name: str, findings: Sequence[Finding]) -> str:
 def summary(results: Sequence[Sequence[Finding]]) -> str:
     """The last line: files, errors, warnings, rules not evaluated."""
     counts = {s: sum(1 for found in results for f in found if f.severity is s) for s in ORDER}
-    return (
-        f"{len(results)} tệp: {counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
-        f"{counts[Severity.NOT_EVALUATED]} chưa kiểm tra được"
+    files = ngettext("{count} file", "{count} files", len(results))
+    errors = ngettext("{count} error", "{count} errors", counts[Severity.ERROR])
+    warnings = ngettext("{count} warning", "{count} warnings", counts[Severity.WARNING])
+    unevaluated = counts[Severity.NOT_EVALUATED]
+    return _("{files}: {errors}, {warnings}, {unevaluated}").format(
+        files=files.format(count=len(results)),
+        errors=errors.format(count=counts[Severity.ERROR]),
+        warnings=warnings.format(count=counts[Severity.WARNING]),
+        unevaluated=_("{count} not evaluated").format(count=unevaluated),
     )

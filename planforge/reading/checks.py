@@ -46,12 +46,12 @@ def _walk(entries: Sequence[Draft], warnings: Warnings) -> None:
                 what = _name(label.level, expected)
                 after = before.label.raw if before is not None and before.label else ""
                 if before is None:
-                    message = f"the list starts at {label.raw}, not {what}"
+                    message = _("the list starts at {raw}, not {expected}")
                 elif label.value > expected:
-                    message = f"{label.raw} follows {after}: {what} is skipped"
+                    message = _("{raw} follows {after}: {expected} is skipped")
                 else:
-                    message = f"{label.raw} is out of order (after {after})"
-                warnings.add(entry.line, message)
+                    message = _("{raw} is out of order (after {after})")
+                warnings.add(entry.line, message.format(raw=label.raw, after=after, expected=what))
             previous[label.level] = entry
         if entry.kind == "target" and not entry.data.get("measures"):
             warnings.add(entry.line, _("a target (chỉ tiêu) with no figure: no measures"))

@@ -1,9 +1,15 @@
-"""The --report text: what was recognised (header, section tree, counts) and every warning."""
+"""The --report text: what was recognised (header, section tree, counts) and every warning.
+
+Its labels and notes are in the user's language (``_``/``ngettext``); the values read from
+the source, and the section roles (the plan file's ``role:`` words), are shown as they are.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from planforge.i18n import N_, _, ngettext
 from planforge.model import Assignment, Entry, Node, Reporting, Role, Section, Target, walk
 from planforge.model.nodes import Paragraph
 
@@ -18,23 +24,33 @@ def report(reading: Reading) -> str:
     """What was read from the source, part by part, then the warnings."""
     plan = reading.plan
     header = plan.header
-    found = {name: number for name, number, _ in reading.found}
-    lines = [f"source: {reading.source} ({reading.paragraphs} paragraphs)", "header:"]
+    found = {name: number for name, number, _number in reading.found}
+    source = ngettext(
+        "source: {source} ({count} paragraph)",
+        "source: {source} ({count} paragraphs)",
+        reading.paragraphs,
+    )
+    lines = [source.format(source=reading.source, count=reading.paragraphs), _("header:")]
 
     def part(name: str, value: str, *keys: str) -> None:
+        """A header part: ``name`` (N_-marked) and the paragraph of the first of ``keys``."""
         where = next((found[k] for k in keys if k in found), None)
-        origin = f"paragraph {where}" if where else "not printed in the source"
-        lines.append(f"  {name}: {value}  ({origin})")
+        origin = (
+            _("paragraph {number}").format(number=where)
+            if where
+            else _("not printed in the source")
+        )
+        lines.append(f"  {_(name)}: {value}  ({origin})")
 
     if header.parent_agency:
-        part("parent agency", _agency(header.parent_agency), "parent agency")
-    part("issuing agency", _agency(header.issuing_agency), "issuing agency")
-    blank = " (serial left blank)" if header.number.serial is None else ""
-    part("number", header.number.file_form + blank, "number")
+        part(N_("parent agency"), _agency(header.parent_agency), "parent agency")
+    part(N_("issuing agency"), _agency(header.issuing_agency), "issuing agency")
+    blank = " " + _("(serial left blank)") if header.number.serial is None else ""
+    part(N_("number"), header.number.file_form + blank, "number")
     place_date = f"{header.place}, {header.date.words}".replace("\u00a0", "_")
-    part("place and date", place_date, "place and date")
-    part("type", header.document_type.title, "type", "subject (V/v)")
-    part("subject", header.subject, "subject", "subject (V/v)")
+    part(N_("place and date"), place_date, "place and date")
+    part(N_("type"), header.document_type.title, "type", "subject (V/v)")
+    part(N_("subject"), header.subject, "subject", "subject (V/v)")
     marks = [
         m
         for m in (
@@ -46,34 +62,45 @@ def report(reading: Reading) -> str:
         if m
     ]
     if marks:
-        part("marks", ", ".join(marks), "marks")
+        part(N_("marks"), ", ".join(marks), "marks")
     basis = plan.legal_basis
+    opening = len(basis.opening)
+    cited = len(basis.references)
     lines.append(
-        f"legal basis: {_count(len(basis.opening), 'opening paragraph')}, "
-        f"{_count(len(basis.references), 'cited document')}"
+        _("legal basis: {opening}, {cited}").format(
+            opening=ngettext(
+                "{count} opening paragraph", "{count} opening paragraphs", opening
+            ).format(count=opening),
+            cited=ngettext("{count} cited document", "{count} cited documents", cited).format(
+                count=cited
+            ),
+        )
     )
     lines += [f"  {r.citation}" for r in basis.references]
-    lines.append("sections:")
+    lines.append(_("sections:"))
     lines += _tree(plan.sections)
     closing = plan.closing
     reporting = sum(isinstance(p, Reporting) for p in closing)
+    paragraphs = ngettext("{count} paragraph", "{count} paragraphs", len(closing))
     lines.append(
-        f"closing: {_count(len(closing), 'paragraph')}, {reporting} with reporting deadlines"
+        _("closing: {paragraphs}, {reporting} with reporting deadlines").format(
+            paragraphs=paragraphs.format(count=len(closing)), reporting=reporting
+        )
     )
     recipients = plan.recipients
-    lines.append(f"recipients: {len(recipients.entries)}, and “{recipients.archive_line}”")
-    signature = plan.signature
     lines.append(
-        "signature: " + " / ".join([*signature.authority_lines, signature.title, signature.name])
+        _("recipients: {count}, and “{archive}”").format(
+            count=len(recipients.entries), archive=recipients.archive_line
+        )
     )
-    lines.append("counts: " + counts(plan.sections, closing, len(recipients.entries)))
-    lines.append(f"warnings ({len(reading.warnings)}):")
+    signature = plan.signature
+    names = " / ".join([*signature.authority_lines, signature.title, signature.name])
+    lines.append(_("signature: {names}").format(names=names))
+    counted = counts(plan.sections, closing, len(recipients.entries))
+    lines.append(_("counts: {counts}").format(counts=counted))
+    lines.append(_("warnings ({count}):").format(count=len(reading.warnings)))
     lines += [f"  {w}" for w in reading.warnings]
     return "\n".join(lines)
-
-
-def _count(number: int, name: str) -> str:
-    return f"{number} {name}" + ("" if number == 1 else "s")
 
 
 def counts(sections: tuple[Node, ...], closing: tuple[Node, ...], recipients: int) -> str:
@@ -84,9 +111,21 @@ def counts(sections: tuple[Node, ...], closing: tuple[Node, ...], recipients: in
     assignments = [n for n in nodes if isinstance(n, Assignment)]
     requested = sum(n.requested for n in assignments)
     reporting = sum(isinstance(n, Reporting) for n in nodes)
-    return (
-        f"{sections_count} sections, {targets} targets, {len(assignments)} assignments "
-        f"({requested} requested), {reporting} reporting, {recipients} recipients"
+    return _(
+        "{sections}, {targets}, {assignments} ({requested} requested), {reporting}, {recipients}"
+    ).format(
+        sections=ngettext("{count} section", "{count} sections", sections_count).format(
+            count=sections_count
+        ),
+        targets=ngettext("{count} target", "{count} targets", targets).format(count=targets),
+        assignments=ngettext("{count} assignment", "{count} assignments", len(assignments)).format(
+            count=len(assignments)
+        ),
+        requested=requested,
+        reporting=_("{count} reporting").format(count=reporting),
+        recipients=ngettext("{count} recipient", "{count} recipients", recipients).format(
+            count=recipients
+        ),
     )
 
 
@@ -122,22 +161,34 @@ def _details(node: Section | Assignment) -> str:
         if node.role is not Role.GENERAL:
             notes.append(node.role.value)
         if node.text:
-            notes.append("run-in text")
+            notes.append(_("run-in text"))
     else:
-        kind = "requested assignment" if node.requested else "assignment"
-        notes.append(f"{kind}: {'; '.join(node.agencies)}")
+        agencies = "; ".join(node.agencies)
+        if node.requested:
+            notes.append(_("requested assignment: {agencies}").format(agencies=agencies))
+        else:
+            notes.append(_("assignment: {agencies}").format(agencies=agencies))
         lead = [r.agency for r in node.roles if r.role.value == "lead"]
         if lead:
-            notes.append("lead " + "; ".join(lead))
+            notes.append(_("lead {agencies}").format(agencies="; ".join(lead)))
     items = [c for c in node.children if not isinstance(c, Section | Assignment)]
-    if items:
-        kinds: tuple[tuple[type, str, str], ...] = (
-            (Target, "target", "targets"),
-            (Reporting, "reporting entry", "reporting entries"),
-            (Paragraph, "paragraph", "paragraphs"),
-        )
-        for node_type, one, many in kinds:
-            count = sum(isinstance(c, node_type) for c in items)
-            if count:
-                notes.append(f"{count} {one if count == 1 else many}")
+    notes += _items(items)
     return f"  [{', '.join(notes)}]" if notes else ""
+
+
+def _items(items: Sequence[Node]) -> list[str]:
+    """ "3 targets", "1 reporting entry", "2 paragraphs": what a tree line holds besides
+    subsections (each ``ngettext`` written out, so that the catalogue finds its plural)."""
+    targets = sum(isinstance(c, Target) for c in items)
+    reporting = sum(isinstance(c, Reporting) for c in items)
+    paragraphs = sum(isinstance(c, Paragraph) for c in items)
+    notes = []
+    if targets:
+        notes.append(ngettext("{count} target", "{count} targets", targets).format(count=targets))
+    if reporting:
+        entries = ngettext("{count} reporting entry", "{count} reporting entries", reporting)
+        notes.append(entries.format(count=reporting))
+    if paragraphs:
+        found = ngettext("{count} paragraph", "{count} paragraphs", paragraphs)
+        notes.append(found.format(count=paragraphs))
+    return notes

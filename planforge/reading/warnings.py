@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planforge.i18n import _
 from planforge.reading.lines import Line
 
 EXCERPT = 60
@@ -24,9 +25,15 @@ class ReadWarning:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"paragraph {self.paragraph}" if self.paragraph else "document"
-        if self.line is not None:
-            where += f" (line {self.line})"
+        """ "paragraph 62 (line 127): message “quote”", in the current language."""
+        if not self.paragraph:
+            where = _("document")
+        elif self.line is not None:
+            where = _("paragraph {number} (line {line})").format(
+                number=self.paragraph, line=self.line
+            )
+        else:
+            where = _("paragraph {number}").format(number=self.paragraph)
         quote = f" “{self.text}”" if self.text else ""
         return f"{where}: {self.message}{quote}"
 

@@ -18,6 +18,7 @@ from planforge.checking.text import (
     sizes,
     within,
 )
+from planforge.i18n import _
 
 PL1 = "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I"
 PL2 = "NĐ 30/2020/NĐ-CP, Phụ lục II"
@@ -25,14 +26,19 @@ PL3 = "NĐ 30/2020/NĐ-CP, Phụ lục III"
 
 
 def missing(document: Document, what: str) -> Hit:
-    """An error: a required component is not in the document."""
+    """An error: a required component is not in the document.
+
+    ``what`` is an English catalogue key marked with ``N_`` by the caller.
+    """
     del document
-    return error("document", f"Không tìm thấy {what}.")
+    return error("document", _("Cannot find {what}.").format(what=_(what)))
 
 
 def unknown(what: str) -> Hit:
-    """Not evaluated: the part a rule checks was not found."""
-    return not_evaluated("document", f"Không kiểm tra được vì không tìm thấy {what}.")
+    """Not evaluated: the part a rule checks (``N_``-marked ``what``) was not found."""
+    return not_evaluated(
+        "document", _("Not checked, because {what} cannot be found.").format(what=_(what))
+    )
 
 
 def typeface(
@@ -46,26 +52,32 @@ def typeface(
     italic: bool | None = False,
     caps: bool | None = None,
 ) -> Iterator[Hit]:
-    """Errors for a piece whose size, weight, slant or case is not the rule's."""
+    """Errors for a piece whose size, weight, slant or case is not the rule's.
+
+    ``name`` is the part's English catalogue key (``N_``), translated here.
+    """
     where = document.where(piece)
+    shown = _(name)
     found = sizes(piece.runs)
     if not within(found, low, high):
         span = f"{low:g} pt" if low == high else f"{low:g}–{high:g} pt"
-        yield error(where, f"{name} phải cỡ chữ {span}, đang là {size_text(found)}.")
+        message = _("{name} must be set in {span}; it is {size}.")
+        yield error(where, message.format(name=shown, span=span, size=size_text(found)))
     if bold is True and not all_bold(piece.runs):
-        yield error(where, f"{name} phải in đậm.")
+        yield error(where, _("{name} must be bold.").format(name=shown))
     if bold is False and any_bold(piece.runs):
-        yield error(where, f"{name} không được in đậm.")
+        yield error(where, _("{name} must not be bold.").format(name=shown))
     if italic is True and not all_italic(piece.runs):
-        yield error(where, f"{name} phải in nghiêng.")
+        yield error(where, _("{name} must be italic.").format(name=shown))
     if italic is False and any_italic(piece.runs):
-        yield error(where, f"{name} phải là chữ đứng, không in nghiêng.")
+        yield error(where, _("{name} must be upright, not italic.").format(name=shown))
     if caps is True and not is_caps(piece.runs):
-        yield error(where, f"{name} phải viết in hoa.")
+        yield error(where, _("{name} must be in capitals.").format(name=shown))
     if caps is False and is_caps(piece.runs) and len(piece.text) > 3:
-        yield error(
-            where, f"{name} phải viết chữ thường (chỉ hoa chữ cái đầu), không in hoa toàn bộ."
+        message = _(
+            "{name} must be in normal case (only the first letter capital), not all capitals."
         )
+        yield error(where, message.format(name=shown))
 
 
 def first_and_count(document: Document, indexes: Sequence[int]) -> str:

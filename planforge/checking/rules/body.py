@@ -11,6 +11,7 @@ from planforge.checking.formatting import ParagraphFormat
 from planforge.checking.registry import Hit, error, rule, warning
 from planforge.checking.rules._common import PL1, PL3, first_and_count, unknown
 from planforge.checking.text import all_bold, all_italic, is_caps, size_text, sizes, within
+from planforge.i18n import N_, _
 from planforge.text.labels import VIETNAMESE_LETTERS
 
 INDENTS_CM = (1.0, 1.27)
@@ -19,6 +20,7 @@ ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\.\s+\S")
 PART_LABEL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+(?P<number>[IVXLC]+|\d+)$", re.IGNORECASE)
 ARTICLE = re.compile(r"^Điều\s+\d+\.")
 POINT = re.compile(r"^(?P<letter>[a-zđ]{1,2})\)\s")
+BODY = N_("the body of the document")
 NUMBERED = re.compile(r"^(\d+(\.\d+)*\.?|[IVXLC]+\.)\s")
 END_MARK = re.compile(r"\./\.\s*$")
 
@@ -41,11 +43,11 @@ def _indent_ok(paragraph: ParagraphFormat) -> bool:
     return any(abs(paragraph.first_line_cm - cm) <= INDENT_TOLERANCE_CM for cm in INDENTS_CM)
 
 
-@rule("B1", "Phần nội dung: cỡ chữ, canh đều, thụt đầu dòng", f"{PL1}, mục II.6.e")
+@rule("B1", N_("Body text: size, justification, first-line indent"), f"{PL1}, mục II.6.e")
 def body_text(document: Document) -> Iterator[Hit]:
     body = document.parts.body
     if not body:
-        yield unknown("phần nội dung văn bản")
+        yield unknown(BODY)
         return
     small: dict[str, list[int]] = {}
     aligned, indented = [], []
@@ -63,14 +65,14 @@ def body_text(document: Document) -> Iterator[Hit]:
     for size, indexes in small.items():
         yield error(
             first_and_count(document, indexes),
-            f"Chữ phần nội dung phải cỡ 13–14 pt, đang là {size}.",
+            _("Body text must be set in 13–14 pt; it is {size}.").format(size=size),
         )
     if aligned:
-        yield error(first_and_count(document, aligned), "Đoạn văn phải canh đều hai lề.")
+        yield error(first_and_count(document, aligned), _("Paragraphs must be justified."))
     if indented:
         yield error(
             first_and_count(document, indented),
-            "Đoạn văn phải lùi đầu dòng 1 cm hoặc 1,27 cm.",
+            _("Paragraphs must have a first-line indent of 1 cm or 1.27 cm."),
         )
 
 
@@ -85,11 +87,11 @@ def _gap(previous: ParagraphFormat, current: ParagraphFormat) -> float:
     return previous.space_after_pt + current.space_before_pt
 
 
-@rule("B2", "Khoảng cách đoạn, giãn dòng", f"{PL1}, mục II.6.e")
+@rule("B2", N_("Paragraph and line spacing"), f"{PL1}, mục II.6.e")
 def spacing(document: Document) -> Iterator[Hit]:
     body = document.parts.body
     if not body:
-        yield unknown("phần nội dung văn bản")
+        yield unknown(BODY)
         return
     tight, lines, exact = [], [], []
     for previous, index in zip([None, *body], body, strict=False):
@@ -102,21 +104,20 @@ def spacing(document: Document) -> Iterator[Hit]:
         elif paragraph.line_rule != "auto" and not 15 <= paragraph.line <= 24.2:
             exact.append(index)
     if tight:
-        yield error(
-            first_and_count(document, tight), "Khoảng cách giữa các đoạn văn tối thiểu 6 pt."
-        )
+        yield error(first_and_count(document, tight), _("Paragraphs must be at least 6 pt apart."))
     if lines:
         yield error(
-            first_and_count(document, lines), "Khoảng cách giữa các dòng từ 1 dòng đến 1,5 dòng."
+            first_and_count(document, lines),
+            _("Line spacing must be from single to 1.5 lines."),
         )
     if exact:
         yield warning(
             first_and_count(document, exact),
-            "Giãn dòng cố định ngoài khoảng 15–24 pt (tương đương 1 đến 1,5 dòng ở cỡ chữ 13–14).",
+            _("Exact line spacing outside 15–24 pt (single to 1.5 lines at 13–14 pt)."),
         )
 
 
-@rule("B3", "Căn cứ ban hành", f"{PL1}, mục II.6.a", Severity.WARNING)
+@rule("B3", N_("Legal bases"), f"{PL1}, mục II.6.a", Severity.WARNING)
 def legal_bases(document: Document) -> Iterator[Hit]:
     bases = []
     for index in document.parts.body:
@@ -126,15 +127,20 @@ def legal_bases(document: Document) -> Iterator[Hit]:
     for index in bases:
         paragraph = document.paragraphs[index].paragraph
         if not all_italic(paragraph.runs):
-            yield warning(document.where(index), "Căn cứ ban hành phải in nghiêng.")
+            yield warning(document.where(index), _("A legal basis (“Căn cứ …”) must be italic."))
         if not paragraph.text.rstrip().endswith((";", ".", ",")):
             yield warning(
                 document.where(index),
-                "Mỗi căn cứ kết thúc bằng dấu chấm phẩy (;), căn cứ cuối bằng dấu chấm (.).",
+                _("Each legal basis ends with a semicolon (;), the last one with a full stop (.)."),
             )
 
 
-@rule("B4", "Phần, chương, mục, điều và đề mục", f"{PL1}, mục II.6.đ và mục V", Severity.WARNING)
+@rule(
+    "B4",
+    N_("Parts, chapters, sections, articles and headings"),
+    f"{PL1}, mục II.6.đ và mục V",
+    Severity.WARNING,
+)
 def headings(document: Document) -> Iterator[Hit]:
     for index in document.parts.body:
         paragraph = document.paragraphs[index].paragraph
@@ -145,20 +151,23 @@ def headings(document: Document) -> Iterator[Hit]:
             and label[1].lower() in ("phần", "chương")
             and not re.fullmatch(r"[IVXLC]+", label["number"])
         ):
-            yield warning(document.where(index), f"{label[1]} đánh số bằng chữ số La Mã.")
+            message = _("A “{label}” is numbered in Roman numerals.")
+            yield warning(document.where(index), message.format(label=label[1]))
         if label and (not all_bold(paragraph.runs) or paragraph.alignment != "center"):
-            yield warning(document.where(index), f"Dòng “{label[1]} …” phải in đậm, canh giữa.")
+            message = _("The line “{label} …” must be bold and centred.")
+            yield warning(document.where(index), message.format(label=label[1]))
         if ROMAN.match(text) and len(text) < 200:
             lead = text.split(":")[0]
             if lead != lead.upper() or not all_bold(paragraph.runs[:1]):
                 yield warning(
-                    document.where(index), "Đề mục cấp La Mã (I., II., …) phải in hoa, in đậm."
+                    document.where(index),
+                    _("Roman-numbered headings (I., II., …) must be in capitals and bold."),
                 )
         if ARTICLE.match(text) and not all_bold(paragraph.runs[:1]):
-            yield warning(document.where(index), "Dòng “Điều …” phải in đậm.")
+            yield warning(document.where(index), _("The line “Điều …” must be bold."))
 
 
-@rule("B5", "Thứ tự chữ cái của điểm", f"{PL1}, mục II.6.đ", Severity.WARNING)
+@rule("B5", N_("Order of the point letters"), f"{PL1}, mục II.6.đ", Severity.WARNING)
 def point_letters(document: Document) -> Iterator[Hit]:
     expected = 0
     for index in document.parts.body:
@@ -173,24 +182,28 @@ def point_letters(document: Document) -> Iterator[Hit]:
         if letter in ("f", "j", "w", "z"):
             yield warning(
                 document.where(index),
-                f"Chữ cái “{letter}” không có trong bảng chữ cái tiếng Việt dùng đánh số điểm.",
+                _(
+                    "The letter “{letter}” is not in the Vietnamese alphabet used to letter points."
+                ).format(letter=letter),
             )
         elif want is not None and letter != want:
             yield warning(
                 document.where(index),
-                f"Điểm “{letter})” đứng ở vị trí của “{want})” (a, b, c, d, đ, e, g…).",
+                _(
+                    "Point “{letter})” stands where “{expected})” belongs (a, b, c, d, đ, e, g…)."
+                ).format(letter=letter, expected=want),
             )
         expected = (
             VIETNAMESE_LETTERS.index(letter) + 1 if letter in VIETNAMESE_LETTERS else expected + 1
         )
 
 
-@rule("B6", "Dấu kết thúc “./.”", f"{PL3}, các mẫu", Severity.WARNING)
+@rule("B6", N_("End mark “./.”"), f"{PL3}, các mẫu", Severity.WARNING)
 def end_mark(document: Document) -> Iterator[Hit]:
     body = document.parts.body
     if not body:
-        yield unknown("phần nội dung văn bản")
+        yield unknown(BODY)
         return
     last = body[-1]
     if not END_MARK.search(document.paragraphs[last].text):
-        yield warning(document.where(last), "Phần nội dung phải kết thúc bằng dấu “./.”.")
+        yield warning(document.where(last), _("The body must end with the mark “./.”."))

@@ -9,6 +9,7 @@ from planforge.checking.document import Document
 from planforge.checking.findings import Severity
 from planforge.checking.registry import Hit, rule, warning
 from planforge.checking.rules._common import PL2
+from planforge.i18n import N_, _
 
 TITLE_CASE = re.compile(
     r"\b(?:(?:Ủy|Uỷ) Ban Nhân Dân|Hội Đồng Nhân Dân|Mặt Trận Tổ Quốc|Ban Chỉ Đạo|"
@@ -29,26 +30,28 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and (before[-1].islower() or before[-1] in ",;")
 
 
-@rule("C1", "Viết hoa trong văn bản", f"{PL2}", Severity.WARNING)
+@rule("C1", N_("Capital letters in the text"), f"{PL2}", Severity.WARNING)
 def capitals(document: Document) -> Iterator[Hit]:
     for index in document.parts.body:
         text = document.paragraphs[index].text
         where = document.where(index)
         for match in TITLE_CASE.finditer(text):
-            yield warning(
-                where,
-                f"“{match[0]}”: tên cơ quan chỉ viết hoa chữ cái đầu của từ chỉ loại cơ quan và "
-                f"của cụm từ chỉ chức năng, lĩnh vực (ví dụ “Ủy ban nhân dân”).",
+            message = _(
+                "“{text}”: an agency's name capitalises only the first letter of the word for "
+                "the kind of agency and of the words for its field (e.g. “Ủy ban nhân dân”)."
             )
+            yield warning(where, message.format(text=match[0]))
         for match in PART_UPPER.finditer(text):
             if _mid_sentence(text, match.start()):
-                yield warning(where, f"“{match[0]}”: khi viện dẫn, “khoản”, “điểm” viết thường.")
+                message = _("“{text}”: when cited, “khoản” and “điểm” are lower case.")
+                yield warning(where, message.format(text=match[0]))
         for match in PART_LOWER.finditer(text):
-            yield warning(where, f"“{match[0]}”: khi viện dẫn, “Điều”, “Chương” viết hoa.")
+            message = _("“{text}”: when cited, “Điều” and “Chương” are capitalised.")
+            yield warning(where, message.format(text=match[0]))
         for match in UNIT.finditer(text):
             if _mid_sentence(text, match.start()):
-                yield warning(
-                    where,
-                    f"“{match[1]} …”: danh từ chung chỉ đơn vị hành chính viết thường "
-                    f"(ví dụ “tỉnh Lâm Đồng”).",
+                message = _(
+                    "“{text} …”: the common noun for an administrative unit is lower case "
+                    "(e.g. “tỉnh Lâm Đồng”)."
                 )
+                yield warning(where, message.format(text=match[1]))

@@ -12,6 +12,7 @@ from planforge.checking.pieces import Piece
 from planforge.checking.registry import Hit, error, rule, warning
 from planforge.checking.rules._common import PL1, PL3, grouped, missing, typeface
 from planforge.checking.text import DASHES, key, printed_mm, printed_text, rule_mm
+from planforge.i18n import N_, _
 from planforge.model.document_type import ADMINISTRATIVE_CODES, COPY_CODES
 
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -31,44 +32,45 @@ def _spaces(text: str) -> str:
     return text.replace("\u00a0", " ").strip()
 
 
-@rule("H1", "Quốc hiệu", f"{PL1}, mục II.1.a")
+@rule("H1", N_("National title"), f"{PL1}, mục II.1.a")
 def national_title(document: Document) -> Iterator[Hit]:
     title = document.parts.national_title
     if title is None:
-        yield missing(document, "Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”")
+        yield missing(document, N_("the national title “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”"))
         return
     text = " ".join(printed_text(title.runs).split())
     if key(text) != NATIONAL_TITLE:
-        yield error(
-            document.where(title), f"Quốc hiệu phải là “{NATIONAL_TITLE}”, đang là “{text}”."
-        )
-    yield from typeface(document, title, "Quốc hiệu", low=12, high=13, bold=True, caps=True)
+        message = _("The national title must read “{expected}”; it reads “{text}”.")
+        yield error(document.where(title), message.format(expected=NATIONAL_TITLE, text=text))
+    yield from typeface(
+        document, title, N_("The national title"), low=12, high=13, bold=True, caps=True
+    )
 
 
-@rule("H2", "Tiêu ngữ và đường kẻ dưới tiêu ngữ", f"{PL1}, mục II.1.b")
+@rule("H2", N_("Motto and the line under it"), f"{PL1}, mục II.1.b")
 def motto(document: Document) -> Iterator[Hit]:
     found = document.parts.motto
     if found is None:
-        yield missing(document, "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”")
+        yield missing(document, N_("the motto “Độc lập - Tự do - Hạnh phúc”"))
         return
     where = document.where(found)
     text = _spaces(found.text)
     if any(dash in text for dash in DASHES):
-        yield error(
-            where, "Tiêu ngữ phải nối các cụm từ bằng gạch nối (-), không dùng gạch ngang dài (–)."
-        )
+        yield error(where, _("The motto must join its phrases with hyphens (-), not dashes (–)."))
     elif " ".join(text.split()) != MOTTO:
-        yield error(
-            where, f"Tiêu ngữ phải là “{MOTTO}” (gạch nối có cách chữ hai bên), đang là “{text}”."
+        message = _(
+            "The motto must read “{expected}” (a space each side of the hyphens); "
+            "it reads “{text}”."
         )
-    yield from typeface(document, found, "Tiêu ngữ", low=13, high=14, bold=True)
+        yield error(where, message.format(expected=MOTTO, text=text))
+    yield from typeface(document, found, N_("The motto"), low=13, high=14, bold=True)
     yield from _motto_rule(document, found)
 
 
 def _motto_rule(document: Document, found: Piece) -> Iterator[Hit]:
     line = document.parts.motto_rule
     if line is None:
-        yield error(document.where(found), "Thiếu đường kẻ ngang, nét liền dưới tiêu ngữ.")
+        yield error(document.where(found), _("A solid horizontal line is missing under the motto."))
         return
     if line is not found:
         length = rule_mm(line.paragraph, line.runs)
@@ -84,34 +86,37 @@ def _motto_rule(document: Document, found: Piece) -> Iterator[Hit]:
     if not MOTTO_RULE[0] <= ratio <= MOTTO_RULE[1]:
         yield error(
             document.where(line),
-            f"Đường kẻ dưới tiêu ngữ phải dài bằng dòng tiêu ngữ, đang bằng {ratio:.0%} của nó.",
+            _(
+                "The line under the motto must be as long as the motto; it is {ratio:.0%} of it."
+            ).format(ratio=ratio),
         )
 
 
-@rule("H3", "Tên cơ quan ban hành và cơ quan chủ quản", f"{PL1}, mục II.2.b")
+@rule("H3", N_("Names of the issuing agency and its parent agency"), f"{PL1}, mục II.2.b")
 def agency(document: Document) -> Iterator[Hit]:
     parts = document.parts
     if not parts.agencies:
-        yield missing(document, "tên cơ quan, tổ chức ban hành văn bản")
+        yield missing(document, N_("the name of the issuing agency or organisation"))
         return
     yield from grouped(
         hit
         for line in parts.parents
         for hit in typeface(
-            document, line, "Tên cơ quan chủ quản", low=12, high=13, bold=False, caps=True
+            document, line, N_("The parent agency's name"), low=12, high=13, bold=False, caps=True
         )
     )
     yield from grouped(
         hit
         for line in parts.agencies
         for hit in typeface(
-            document, line, "Tên cơ quan ban hành", low=12, high=13, bold=True, caps=True
+            document, line, N_("The issuing agency's name"), low=12, high=13, bold=True, caps=True
         )
     )
     last = parts.agencies[-1]
     if parts.agency_rule is None:
         yield error(
-            document.where(last), "Thiếu đường kẻ ngang, nét liền dưới tên cơ quan ban hành."
+            document.where(last),
+            _("A solid horizontal line is missing under the issuing agency's name."),
         )
         return
     length = rule_mm(parts.agency_rule.paragraph, parts.agency_rule.runs)
@@ -119,8 +124,10 @@ def agency(document: Document) -> Iterator[Hit]:
     if length is not None and longest and not AGENCY_RULE[0] <= length / longest <= AGENCY_RULE[1]:
         yield error(
             document.where(parts.agency_rule),
-            f"Đường kẻ dưới tên cơ quan phải dài 1/3 đến 1/2 dòng chữ, đang bằng "
-            f"{length / longest:.0%}.",
+            _(
+                "The line under the agency's name must be 1/3 to 1/2 as long as its line of "
+                "text; it is {ratio:.0%}."
+            ).format(ratio=length / longest),
         )
 
 
@@ -128,30 +135,32 @@ def _number_text(piece: Piece) -> str:
     return piece.text.replace("\u00a0", " ")
 
 
-@rule("H4", "Số, ký hiệu văn bản", f"{PL1}, mục II.3; Điều 15")
+@rule("H4", N_("Document number and code"), f"{PL1}, mục II.3; Điều 15")
 def number(document: Document) -> Iterator[Hit]:
     found = document.parts.number
     if found is None:
-        yield missing(document, "số, ký hiệu văn bản (“Số: …/…”)")
+        yield missing(document, N_("the document's number and code (“Số: …/…”)"))
         return
     where = document.where(found)
-    yield from typeface(document, found, "Số, ký hiệu", low=13, high=13, bold=False)
+    yield from typeface(document, found, N_("The number and code"), low=13, high=13, bold=False)
     match = NUMBER.match(found.text)
     if match is None:
-        yield error(
-            where,
-            f"Số, ký hiệu phải viết “Số: 05/KH-UBND”: chữ “Số” và dấu hai chấm, số, gạch chéo, "
-            f"ký hiệu, không có dấu cách thừa; đang là “{_number_text(found)}”.",
+        message = _(
+            "The number and code must be written like “Số: 05/KH-UBND”: the word “Số” and a "
+            "colon, the number, a slash, the code, no extra spaces; it reads “{text}”."
         )
+        yield error(where, message.format(text=_number_text(found)))
         return
     serial, symbol = match["serial"].strip(), match["symbol"]
     if serial and (int(serial) == 0 or len(serial) < 2):
-        yield error(where, f"Số nhỏ hơn 10 phải ghi thêm số 0 phía trước (“0{serial}”).")
+        message = _("A number below 10 takes a leading zero (“0{serial}”).")
+        yield error(where, message.format(serial=serial))
     if not SYMBOL.match(symbol):
-        yield error(where, f"Ký hiệu “{symbol}” phải gồm các chữ viết tắt nối bằng gạch nối (-).")
+        message = _("The code “{symbol}” must be abbreviations joined by hyphens (-).")
+        yield error(where, message.format(symbol=symbol))
 
 
-@rule("H5", "Chữ viết tắt tên loại văn bản", f"{PL3}, mục I")
+@rule("H5", N_("Abbreviation of the document type"), f"{PL3}, mục I")
 def type_code(document: Document) -> Iterator[Hit]:
     found = document.parts.number
     match = NUMBER.match(found.text) if found else None
@@ -162,34 +171,40 @@ def type_code(document: Document) -> Iterator[Hit]:
     known = code in ADMINISTRATIVE_CODES or code in COPY_CODES
     if document.is_cong_van:
         if known:
-            yield error(where, f"Công văn không có chữ viết tắt tên loại; “{code}” không dùng.")
+            message = _(
+                "An official letter (công văn) has no type abbreviation; “{code}” must not be used."
+            )
+            yield error(where, message.format(code=code))
         return
     if code in LEGACY_CODES:
-        yield warning(where, f"“{code}” là chữ viết tắt cũ; NĐ 30 dùng “{LEGACY_CODES[code]}”.")
+        message = _("“{code}” is an old abbreviation; Nghị định 30 uses “{current}”.")
+        yield warning(where, message.format(code=code, current=LEGACY_CODES[code]))
     elif not known:
-        yield error(where, f"“{code}” không phải chữ viết tắt tên loại văn bản trong Phụ lục III.")
+        message = _("“{code}” is not a document type abbreviation of Phụ lục III.")
+        yield error(where, message.format(code=code))
     elif document.kind is not None and document.kind.code and code != document.kind.code:
+        message = _(
+            "The code “{code}” does not match the document type {kind} (it must be “{expected}”)."
+        )
         yield error(
-            where,
-            f"Ký hiệu “{code}” không khớp tên loại {document.kind.title} "
-            f"(phải là “{document.kind.code}”).",
+            where, message.format(code=code, kind=document.kind.title, expected=document.kind.code)
         )
 
 
-@rule("H6", "Địa danh và thời gian ban hành", f"{PL1}, mục II.4")
+@rule("H6", N_("Place and date of issue"), f"{PL1}, mục II.4")
 def place_and_date(document: Document) -> Iterator[Hit]:
     found = document.parts.date
     if found is None:
-        yield missing(document, "địa danh và thời gian ban hành (“…, ngày … tháng … năm …”)")
+        yield missing(document, N_("the place and date of issue (“…, ngày … tháng … năm …”)"))
         return
     where = document.where(found)
     yield from typeface(
-        document, found, "Địa danh, ngày tháng năm", low=13, high=14, bold=False, italic=True
+        document, found, N_("The place and date"), low=13, high=14, bold=False, italic=True
     )
     yield from _date_text(where, " ".join(found.text.split()))
     number = document.parts.number
     if number is not None and not _same_line(number, found):
-        yield error(where, "Địa danh, ngày tháng năm phải ở cùng một dòng với số, ký hiệu văn bản.")
+        yield error(where, _("The place and date must be on the same line as the number and code."))
 
 
 def _same_line(number: Piece, date: Piece) -> bool:
@@ -201,22 +216,28 @@ def _same_line(number: Piece, date: Piece) -> bool:
 def _date_text(where: str, text: str) -> Iterator[Hit]:
     match = DATE.match(text)
     if match is None:
-        yield error(where, f"Phải viết “<Địa danh>, ngày DD tháng M năm YYYY”, đang là “{text}”.")
+        message = _(
+            "The place and date must be written “<Địa danh>, ngày DD tháng M năm YYYY”; "
+            "it reads “{text}”."
+        )
+        yield error(where, message.format(text=text))
         return
     day, month, year = match["day"] or "", match["month"] or "", int(match["year"])
     if day and len(day) < 2:
-        yield error(where, f"Ngày nhỏ hơn 10 phải ghi thêm số 0 phía trước (“ngày 0{day}”).")
+        message = _("A day below 10 takes a leading zero (“ngày 0{day}”).")
+        yield error(where, message.format(day=day))
     if month in ("1", "2"):
-        yield error(where, f"Tháng 1 và tháng 2 phải ghi thêm số 0 phía trước (“tháng 0{month}”).")
+        message = _("January and February take a leading zero (“tháng 0{month}”).")
+        yield error(where, message.format(month=month))
     elif month.startswith("0") and month not in ("01", "02"):
-        plain = month.lstrip("0")
-        yield warning(
-            where, f"Tháng {plain} thường viết không có số 0 phía trước (“tháng {plain}”)."
-        )
+        message = _("Month {month} is usually written without a leading zero (“tháng {month}”).")
+        yield warning(where, message.format(month=month.lstrip("0")))
     if month and not 1 <= int(month) <= 12:
-        yield error(where, f"Tháng {month} không có thật.")
+        yield error(where, _("There is no month {month}.").format(month=month))
     elif day and month and not 1 <= int(day) <= calendar.monthrange(year, int(month))[1]:
-        yield error(where, f"Ngày {day} tháng {month} năm {year} không có thật.")
+        message = _("The date {day}/{month}/{year} does not exist.")
+        yield error(where, message.format(day=day, month=month, year=year))
     place = match["place"]
     if not place[:1].isupper():
-        yield error(where, f"Địa danh “{place}” phải viết hoa chữ cái đầu.")
+        message = _("The place name “{place}” must start with a capital letter.")
+        yield error(where, message.format(place=place))

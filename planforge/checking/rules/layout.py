@@ -13,6 +13,7 @@ from planforge.checking.pieces import Piece
 from planforge.checking.registry import Hit, error, not_evaluated, rule
 from planforge.checking.rules._common import PL1
 from planforge.checking.text import key
+from planforge.i18n import N_, _
 
 LEVEL_PT = 3.0
 """How far apart (points) two lines may be and still count as level."""
@@ -59,23 +60,30 @@ def _layout(document: Document) -> Layout:
     return document.layout
 
 
-@rule("L1", "Quốc hiệu và tiêu ngữ mỗi thứ trên một dòng", f"{PL1}, mục II.1", layout=True)
+@rule("L1", N_("National title and motto each on one line"), f"{PL1}, mục II.1", layout=True)
 def one_line(document: Document) -> Iterator[Hit]:
     layout = _layout(document)
     for piece, name in (
-        (document.parts.national_title, "Quốc hiệu"),
-        (document.parts.motto, "Tiêu ngữ"),
+        (document.parts.national_title, N_("The national title")),
+        (document.parts.motto, N_("The motto")),
     ):
         if piece is None:
             continue
         if _find(layout, piece, page=1) is None:
             yield error(
                 document.where(piece),
-                f"{name} bị ngắt thành nhiều dòng khi in; phải nằm trên một dòng.",
+                _("{name} breaks over several lines when printed; it must fit on one line.").format(
+                    name=_(name)
+                ),
             )
 
 
-@rule("L2", "Đường kẻ dưới tiêu ngữ dài bằng tiêu ngữ (bản in)", f"{PL1}, mục II.1.b", layout=True)
+@rule(
+    "L2",
+    N_("Line under the motto as long as the motto (printed)"),
+    f"{PL1}, mục II.1.b",
+    layout=True,
+)
 def motto_rule(document: Document) -> Iterator[Hit]:
     layout = _layout(document)
     parts = document.parts
@@ -92,21 +100,24 @@ def motto_rule(document: Document) -> Iterator[Hit]:
     ]
     if not below:
         yield not_evaluated(
-            document.where(parts.motto_rule), "Không thấy đường kẻ dưới tiêu ngữ trên bản in."
+            document.where(parts.motto_rule),
+            _("The line under the motto is not seen on the printed page."),
         )
         return
     ratio = below[0].width / motto.width
     if not MOTTO_RULE[0] <= ratio <= MOTTO_RULE[1]:
         yield error(
             document.where(parts.motto_rule),
-            f"Trên bản in, đường kẻ dưới tiêu ngữ bằng {ratio:.0%} dòng tiêu ngữ; "
-            "phải dài bằng nó.",
+            _(
+                "On the printed page, the line under the motto is {ratio:.0%} of the motto; "
+                "it must be as long."
+            ).format(ratio=ratio),
         )
 
 
 @rule(
     "L3",
-    "Số, ký hiệu ngang hàng với địa danh, ngày tháng (bản in)",
+    N_("Number and code level with the place and date (printed)"),
     f"{PL1}, mục II.4",
     layout=True,
 )
@@ -120,11 +131,14 @@ def number_level_with_date(document: Document) -> Iterator[Hit]:
     if number.page != date.page or abs(number.y_max - date.y_max) > LEVEL_PT:
         yield error(
             document.where(piece),
-            "Trên bản in, địa danh, ngày tháng không cùng dòng với số, ký hiệu.",
+            _(
+                "On the printed page, the place and date are not on the line of the number "
+                "and code."
+            ),
         )
 
 
-@rule("L4", "Tên loại văn bản canh giữa (bản in)", f"{PL1}, mục II.5", layout=True)
+@rule("L4", N_("Type name centred (printed)"), f"{PL1}, mục II.5", layout=True)
 def type_name_centred(document: Document) -> Iterator[Hit]:
     line = _find(_layout(document), document.parts.type_name)
     if line is None or document.parts.type_name is None:
@@ -133,13 +147,13 @@ def type_name_centred(document: Document) -> Iterator[Hit]:
     if abs(line.centre - (left + right) / 2) > CENTRE_PT:
         yield error(
             document.where(document.parts.type_name),
-            "Trên bản in, tên loại văn bản không nằm giữa vùng văn bản.",
+            _("On the printed page, the type name is not centred on the text area."),
         )
 
 
 @rule(
     "L5",
-    "“Nơi nhận” ngang hàng với dòng đầu khối chữ ký (bản in)",
+    N_("“Nơi nhận” level with the first line of the signature block (printed)"),
     f"{PL1}, mục II.9.d",
     layout=True,
 )
@@ -153,14 +167,16 @@ def label_level(document: Document) -> Iterator[Hit]:
     if label.page != first.page or abs(label.y_min - first.y_min) > LEVEL_PT:
         yield error(
             document.where(parts.recipients_label),
-            "Trên bản in, “Nơi nhận:” không ngang hàng với dòng đầu của quyền hạn, "
-            "chức vụ người ký.",
+            _(
+                "On the printed page, “Nơi nhận:” is not level with the first line of the "
+                "signer's authority and title."
+            ),
         )
 
 
 @rule(
     "L6",
-    "Nơi nhận và chữ ký trọn trên một trang, không đứng riêng (bản in)",
+    N_("Recipients and signature whole on one page, not alone (printed)"),
     f"{PL1}, mục II.7, II.9",
     layout=True,
 )
@@ -177,8 +193,10 @@ def block_whole(document: Document) -> Iterator[Hit]:
     if len(pages) > 1:
         yield error(
             where,
-            f"Nơi nhận và khối chữ ký bị tách sang {len(pages)} trang; "
-            "phải nằm trọn trên một trang.",
+            _(
+                "The recipients and the signature block are split over {count} pages; they "
+                "must fit on one page."
+            ).format(count=len(pages)),
         )
         return
     top = min(found, key=lambda ln: ln.y_min)
@@ -186,12 +204,18 @@ def block_whole(document: Document) -> Iterator[Hit]:
     if top.page > 1 and not [ln for ln in body if not ln.text.strip().isdigit()]:
         yield error(
             where,
-            "Nơi nhận và khối chữ ký đứng riêng một trang, không có dòng nội dung nào đi kèm.",
+            _(
+                "The recipients and the signature block stand alone on a page, with no line "
+                "of the body."
+            ),
         )
 
 
 @rule(
-    "L7", "Số trang canh giữa ở lề trên từ trang 2 (bản in)", f"{PL1}, mục I.7, III.1", layout=True
+    "L7",
+    N_("Page numbers centred in the top margin from page 2 (printed)"),
+    f"{PL1}, mục I.7, III.1",
+    layout=True,
 )
 def page_numbers(document: Document) -> Iterator[Hit]:
     """Page 1 shows no number, later pages theirs, centred; each appendix counts from 1."""
@@ -200,7 +224,10 @@ def page_numbers(document: Document) -> Iterator[Hit]:
     if any(ln.page == 1 for ln in top):
         yield error(
             "page 1",
-            "Trên bản in, trang thứ nhất có chữ ở lề trên (không hiển thị số trang ở trang 1).",
+            _(
+                "On the printed page, page 1 has text in the top margin (page 1 shows no page "
+                "number)."
+            ),
         )
     start, section = 1, 0
     for number in range(2, layout.pages + 1):
@@ -212,11 +239,11 @@ def page_numbers(document: Document) -> Iterator[Hit]:
         line = next((ln for ln in top if ln.page == number), None)
         left, right = _text_area(document, section)
         if shown != [expected] or line is None:
-            yield error(
-                f"page {number}", f"Trang {number} phải có số trang “{expected}” ở lề trên."
-            )
+            message = _("Page {page} must show the page number “{expected}” in the top margin.")
+            yield error(f"page {number}", message.format(page=number, expected=expected))
         elif abs(line.centre - (left + right) / 2) > CENTRE_PT:
-            yield error(f"page {number}", f"Số trang ở trang {number} không canh giữa.")
+            message = _("The page number on page {page} is not centred.")
+            yield error(f"page {number}", message.format(page=number))
 
 
 def _band(document: Document, section: int) -> float:

@@ -10,11 +10,12 @@ from planforge.checking.findings import Severity
 from planforge.checking.registry import Hit, rule, warning
 from planforge.checking.rules._common import PL1, typeface
 from planforge.checking.text import key, sizes, within
+from planforge.i18n import N_, _
 
 CONTACT = re.compile(r"(Địa chỉ|Điện thoại|ĐT|Fax|E-?mail|Website)\s*:", re.IGNORECASE)
 
 
-@rule("M1", "Địa chỉ, điện thoại, thư điện tử", f"{PL1}, mục III.4", Severity.WARNING)
+@rule("M1", N_("Address, telephone, e-mail"), f"{PL1}, mục III.4", Severity.WARNING)
 def contact(document: Document) -> Iterator[Hit]:
     for index, located in enumerate(document.paragraphs):
         if len(CONTACT.findall(located.text)) < 2:
@@ -22,11 +23,12 @@ def contact(document: Document) -> Iterator[Hit]:
         found = sizes(located.paragraph.runs)
         if not within(found, 11, 12):
             yield warning(
-                document.where(index), "Địa chỉ, điện thoại, thư điện tử cỡ chữ 11–12 pt."
+                document.where(index),
+                _("The address, telephone and e-mail are set in 11–12 pt."),
             )
 
 
-@rule("M2", "Dấu chỉ mức độ khẩn, chỉ dẫn phạm vi lưu hành", f"{PL1}, mục III.2", Severity.WARNING)
+@rule("M2", N_("Urgency and circulation marks"), f"{PL1}, mục III.2", Severity.WARNING)
 def marks(document: Document) -> Iterator[Hit]:
     for piece in document.parts.marks:
         if key(piece.text).startswith("DỰ THẢO"):
@@ -34,7 +36,7 @@ def marks(document: Document) -> Iterator[Hit]:
         for hit in typeface(
             document,
             piece,
-            "Chữ chỉ mức độ khẩn, phạm vi lưu hành",
+            N_("The urgency or circulation mark"),
             low=13,
             high=14,
             bold=True,
@@ -45,5 +47,5 @@ def marks(document: Document) -> Iterator[Hit]:
         if not paragraph.border_bottom and piece.cell is None:
             yield warning(
                 document.where(piece),
-                "Chữ chỉ mức độ khẩn, phạm vi lưu hành phải đặt trong khung hình chữ nhật.",
+                _("The urgency or circulation mark must be in a rectangular frame."),
             )

@@ -10,15 +10,16 @@ from planforge.checking.findings import Severity
 from planforge.checking.registry import Hit, error, not_evaluated, rule, warning
 from planforge.checking.rules._common import PL1, first_and_count
 from planforge.checking.text import size_text, within
+from planforge.i18n import N_, _
 
 A4 = (11906, 16838)
 PAPER_TOLERANCE = 20
 MARGIN_TOLERANCE = 28
 MARGINS = {
-    "top": ("trên", 1134, 1418, "20–25 mm"),
-    "bottom": ("dưới", 1134, 1418, "20–25 mm"),
-    "left": ("trái", 1701, 1985, "30–35 mm"),
-    "right": ("phải", 851, 1134, "15–20 mm"),
+    "top": (N_("top"), 1134, 1418, "20–25 mm"),
+    "bottom": (N_("bottom"), 1134, 1418, "20–25 mm"),
+    "left": (N_("left"), 1701, 1985, "30–35 mm"),
+    "right": (N_("right"), 851, 1134, "15–20 mm"),
 }
 FONT = "Times New Roman"
 LEGACY_PREFIXES = (".vn", "vni-", "vni ", "vn-", "abc", "vntime", "vnarial")
@@ -32,24 +33,24 @@ def _mm(twips: int) -> str:
     return f"{twips / 56.7:.1f}".replace(".", ",") + " mm"
 
 
-@rule("P1", "Khổ giấy A4", f"{PL1}, mục I.1")
+@rule("P1", N_("A4 paper"), f"{PL1}, mục I.1")
 def paper(document: Document) -> Iterator[Hit]:
     if not document.sections:
-        yield not_evaluated("page setup", "Văn bản không có thiết lập trang (sectPr).")
+        yield not_evaluated("page setup", _("The document has no page setup (sectPr)."))
     for number, page in enumerate(document.sections):
         if page.width is None or page.height is None:
-            yield error(_section(document, number), "Không khai báo khổ giấy; phải là A4.")
+            yield error(_section(document, number), _("No paper size is set; it must be A4."))
             continue
         size = tuple(sorted((page.width, page.height)))
         if any(abs(a - b) > PAPER_TOLERANCE for a, b in zip(size, A4, strict=True)):
+            message = _("The paper must be A4 (210 × 297 mm); it is {width} × {height}.")
             yield error(
                 _section(document, number),
-                f"Khổ giấy phải là A4 (210 × 297 mm), đang là "
-                f"{_mm(page.width)} × {_mm(page.height)}.",
+                message.format(width=_mm(page.width), height=_mm(page.height)),
             )
 
 
-@rule("P2", "Hướng trang dọc", f"{PL1}, mục I.2", Severity.WARNING)
+@rule("P2", N_("Portrait orientation"), f"{PL1}, mục I.2", Severity.WARNING)
 def orientation(document: Document) -> Iterator[Hit]:
     parts = document.parts
     blocks = [parts.national_title, parts.number, parts.date, parts.recipients_label]
@@ -59,22 +60,26 @@ def orientation(document: Document) -> Iterator[Hit]:
         if page.orientation == "landscape" and not body_tables:
             yield warning(
                 _section(document, number),
-                "Trang nằm ngang chỉ dùng khi nội dung có bảng biểu; văn bản trình bày theo "
-                "chiều dài khổ A4.",
+                _(
+                    "Landscape pages are only for content with tables; the document is laid "
+                    "out in portrait A4."
+                ),
             )
 
 
-@rule("P3", "Lề trang", f"{PL1}, mục I.3")
+@rule("P3", N_("Page margins"), f"{PL1}, mục I.3")
 def margins(document: Document) -> Iterator[Hit]:
     for number, page in enumerate(document.sections):
         for side, (name, low, high, span) in MARGINS.items():
             value = getattr(page, side)
             if value is None:
-                yield error(_section(document, number), f"Không khai báo lề {name}.")
+                message = _("No {side} margin is set.").format(side=_(name))
+                yield error(_section(document, number), message)
             elif not low - MARGIN_TOLERANCE <= value <= high + MARGIN_TOLERANCE:
+                message = _("The {side} margin is {value}; the decree requires {span}.")
                 yield error(
                     _section(document, number),
-                    f"Lề {name} đang là {_mm(value)}; quy định {span}.",
+                    message.format(side=_(name), value=_mm(value), span=span),
                 )
 
 
@@ -82,7 +87,7 @@ def _legacy(font: str) -> bool:
     return font.lower().startswith(LEGACY_PREFIXES)
 
 
-@rule("P4", "Phông chữ Times New Roman, bảng mã Unicode (NFC)", f"{PL1}, mục I.4")
+@rule("P4", N_("Times New Roman font, Unicode encoding (NFC)"), f"{PL1}, mục I.4")
 def fonts(document: Document) -> Iterator[Hit]:
     wrong: dict[str, list[int]] = {}
     for index, located in enumerate(document.paragraphs):
@@ -97,13 +102,14 @@ def fonts(document: Document) -> Iterator[Hit]:
     for font, indexes in wrong.items():
         where = first_and_count(document, sorted(set(indexes)))
         if _legacy(font):
-            yield error(
-                where,
-                f"Phông chữ cũ {font} (bảng mã TCVN3/VNI) không được dùng; phải dùng phông "
-                f"{FONT}, bảng mã Unicode TCVN 6909:2001.",
+            message = _(
+                "The legacy font {font} (TCVN3/VNI encoding) must not be used; use "
+                "{required} in Unicode (TCVN 6909:2001)."
             )
+            yield error(where, message.format(font=font, required=FONT))
         else:
-            yield error(where, f"Phông chữ phải là {FONT}, đang dùng {font}.")
+            message = _("The font must be {required}; {font} is used.")
+            yield error(where, message.format(required=FONT, font=font))
     nfd = [
         i
         for i, p in enumerate(document.paragraphs)
@@ -112,12 +118,14 @@ def fonts(document: Document) -> Iterator[Hit]:
     if nfd:
         yield error(
             first_and_count(document, nfd),
-            "Chữ tiếng Việt không ở dạng dựng sẵn (Unicode NFC): dấu được gõ tách rời chữ cái; "
-            "hãy chuyển sang Unicode dựng sẵn.",
+            _(
+                "Vietnamese text is not precomposed (Unicode NFC): the diacritics are typed "
+                "apart from their letters; convert the text to precomposed Unicode."
+            ),
         )
 
 
-@rule("P5", "Màu chữ đen", f"{PL1}, mục I.4", Severity.WARNING)
+@rule("P5", N_("Black text"), f"{PL1}, mục I.4", Severity.WARNING)
 def colour(document: Document) -> Iterator[Hit]:
     coloured = [
         i
@@ -125,29 +133,31 @@ def colour(document: Document) -> Iterator[Hit]:
         if any(r.text.strip() and r.color not in ("auto", "000000") for r in p.paragraph.runs)
     ]
     if coloured:
-        yield warning(first_and_count(document, coloured), "Chữ phải màu đen.")
+        yield warning(first_and_count(document, coloured), _("Text must be black."))
 
 
-@rule("P6", "Số trang", f"{PL1}, mục I.7")
+@rule("P6", N_("Page numbers"), f"{PL1}, mục I.7")
 def page_numbers(document: Document) -> Iterator[Hit]:
     pages = document.layout.pages if document.layout else None
     for info in document.headers[:1]:
         if info.footer_page_field and not info.page_field:
             yield error(
-                "page footer", "Số trang phải đặt ở lề trên (phần đầu trang), không ở lề dưới."
+                "page footer",
+                _("Page numbers belong in the top margin (the page header), not the bottom one."),
             )
         elif not info.page_field and pages != 1:
             yield error(
                 "page header",
-                "Văn bản không có số trang: đánh số trang bằng chữ số Ả Rập, canh giữa ở lề trên, "
-                "từ trang thứ hai.",
+                _(
+                    "The document has no page numbers: number the pages in Arabic numerals, "
+                    "centred in the top margin, from the second page."
+                ),
             )
         if (info.page_field and not info.title_pg) or info.first_page_field:
-            yield error("page header", "Không hiển thị số trang ở trang thứ nhất.")
+            yield error("page header", _("The first page must not show a page number."))
         if info.page_field and info.page_field_alignment != "center":
-            yield error("page header", "Số trang phải canh giữa theo chiều ngang.")
+            yield error("page header", _("Page numbers must be centred horizontally."))
         size = info.page_field_size_pt
         if info.page_field and size is not None and not within({size}, 13, 14):
-            yield error(
-                "page header", f"Số trang phải cỡ chữ 13–14 pt, đang là {size_text({size})}."
-            )
+            message = _("Page numbers must be set in 13–14 pt; they are {size}.")
+            yield error("page header", message.format(size=size_text({size})))

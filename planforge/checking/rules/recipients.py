@@ -9,28 +9,34 @@ from planforge.checking.document import Document
 from planforge.checking.findings import Severity
 from planforge.checking.registry import Hit, error, rule, warning
 from planforge.checking.rules._common import PL1, grouped, missing, typeface, unknown
+from planforge.i18n import N_, _
 
 LINE = re.compile(r"^- \S.*;$")
 ARCHIVE = re.compile(r"^- Lưu:? VT(, ?[^.;]+)*\.$")
 
 
-@rule("R1", "Nơi nhận: nhãn", f"{PL1}, mục II.9.d")
+@rule("R1", N_("Recipients: the label"), f"{PL1}, mục II.9.d")
 def label(document: Document) -> Iterator[Hit]:
     found = document.parts.recipients_label
     if found is None:
-        yield missing(document, "“Nơi nhận:” ở cuối văn bản")
+        yield missing(document, N_("“Nơi nhận:” (recipients) at the end of the document"))
         return
     where = document.where(found)
     if found.text.rstrip() != "Nơi nhận:":
-        yield error(
-            where, f"Phải viết “Nơi nhận:” (chữ thường, có dấu hai chấm), đang là “{found.text}”."
-        )
-    yield from typeface(document, found, "Chữ “Nơi nhận”", low=12, high=12, bold=True, italic=True)
+        message = _("Write “Nơi nhận:” in normal case, with a colon; it reads “{text}”.")
+        yield error(where, message.format(text=found.text))
+    yield from typeface(
+        document, found, N_("The label “Nơi nhận”"), low=12, high=12, bold=True, italic=True
+    )
     signature = document.parts.signature
     if found.cell is not None and signature and signature[0].cell is not None:
         if found.cell[:2] != signature[0].cell[:2]:
             yield error(
-                where, "“Nơi nhận” phải ngang hàng với dòng đầu của quyền hạn, chức vụ người ký."
+                where,
+                _(
+                    "“Nơi nhận” must be level with the first line of the signer's authority "
+                    "and title."
+                ),
             )
 
 
@@ -46,44 +52,56 @@ def _joined(document: Document) -> list[tuple[str, str]]:
     return joined
 
 
-@rule("R2", "Nơi nhận: danh sách và dòng “Lưu”", f"{PL1}, mục II.9.d")
+@rule("R2", N_("Recipients: the list and the “Lưu” line"), f"{PL1}, mục II.9.d")
 def recipient_list(document: Document) -> Iterator[Hit]:
     parts = document.parts
     if parts.recipients_label is None:
-        yield unknown("“Nơi nhận:”")
+        yield unknown(N_("“Nơi nhận:”"))
         return
     if not parts.recipients:
         yield error(
-            document.where(parts.recipients_label), "Dưới “Nơi nhận:” không có danh sách nơi nhận."
+            document.where(parts.recipients_label),
+            _("There is no list of recipients under “Nơi nhận:”."),
         )
         return
     yield from grouped(
         hit
         for piece in parts.recipients
-        for hit in typeface(document, piece, "Danh sách nơi nhận", low=11, high=11, bold=False)
+        for hit in typeface(
+            document, piece, N_("The list of recipients"), low=11, high=11, bold=False
+        )
     )
     lines = _joined(document)
     for where, text in lines[:-1]:
         if not LINE.match(text):
-            yield error(
-                where,
-                "Mỗi nơi nhận bắt đầu bằng gạch đầu dòng “- ” và kết thúc bằng dấu chấm phẩy: "
-                f"“{text}”.",
+            message = _(
+                "Each recipient starts with a dash “- ” and ends with a semicolon: “{text}”."
             )
+            yield error(where, message.format(text=text))
     where, last = lines[-1]
     if not last.startswith("- Lưu"):
-        yield error(where, "Dòng cuối của nơi nhận phải là “- Lưu: VT, <đơn vị soạn thảo>.”.")
+        message = _("The last line of the recipients must be “- Lưu: VT, <đơn vị soạn thảo>.”.")
+        yield error(where, message)
     elif not ARCHIVE.match(last):
-        yield error(
-            where, f"Dòng lưu phải viết “- Lưu: VT, <đơn vị soạn thảo>.”, đang là “{last}”."
+        message = _(
+            "The archive line must read “- Lưu: VT, <đơn vị soạn thảo>.”; it reads “{text}”."
         )
+        yield error(where, message.format(text=last))
 
 
-@rule("R3", "Nơi nhận khi có “Kính gửi”: “- Như trên;”", f"{PL1}, mục II.9.b", Severity.WARNING)
+@rule(
+    "R3",
+    N_("Recipients of a document with “Kính gửi”: “- Như trên;”"),
+    f"{PL1}, mục II.9.b",
+    Severity.WARNING,
+)
 def as_above(document: Document) -> Iterator[Hit]:
     parts = document.parts
     if not parts.kinh_gui or not parts.recipients:
         return
     first = _joined(document)[0]
     if not first[1].startswith("- Như trên"):
-        yield warning(first[0], "Văn bản có “Kính gửi” thì nơi nhận đầu tiên ghi “- Như trên;”.")
+        yield warning(
+            first[0],
+            _("In a document with “Kính gửi”, the first recipient is “- Như trên;” (as above)."),
+        )

@@ -12,6 +12,7 @@ from planforge.checking.pieces import Piece
 from planforge.checking.registry import Hit, error, rule, warning
 from planforge.checking.rules._common import PL1, grouped, typeface, unknown
 from planforge.checking.text import is_caps
+from planforge.i18n import N_, _
 
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN|Ths|Gs|Ts|NGƯT|NGND)\.?\s", re.IGNORECASE)
 
@@ -23,51 +24,64 @@ def _split(block: list[Piece]) -> tuple[list[Piece], Piece | None]:
     return lines, names[-1] if names else None
 
 
-@rule("S1", "Quyền hạn, chức vụ người ký", f"{PL1}, mục II.7")
+@rule("S1", N_("Signing authority and title of the signer"), f"{PL1}, mục II.7")
 def authority(document: Document) -> Iterator[Hit]:
     block = document.parts.signature
     if not block:
-        yield unknown("khối chữ ký (quyền hạn, chức vụ, họ tên người ký)")
+        yield unknown(N_("the signature block (authority, title, signer's name)"))
         return
     lines, name = _split(block)
     if not lines:
         where = document.where(name or block[0])
         yield error(
-            where, "Khối chữ ký thiếu dòng quyền hạn, chức vụ của người ký (viết in hoa, in đậm)."
+            where,
+            _(
+                "The signature block lacks the lines of the signer's authority and title "
+                "(in capitals, bold)."
+            ),
         )
         return
     yield from grouped(
         hit
         for line in lines
         for hit in typeface(
-            document, line, "Quyền hạn, chức vụ người ký", low=13, high=14, bold=True, caps=True
+            document,
+            line,
+            N_("The signer's authority and title"),
+            low=13,
+            high=14,
+            bold=True,
+            caps=True,
         )
     )
     for line in lines:
         if AUTHORITY.match(bare(line.text)) and not AUTHORITY_STRICT.match(bare(line.text)):
             yield error(
                 document.where(line),
-                "Ký hiệu thẩm quyền phải là TM., KT., TL., TUQ. hoặc Q. (chữ in hoa và dấu chấm).",
+                _(
+                    "The authority prefix must be TM., KT., TL., TUQ. or Q. "
+                    "(capitals and a full stop)."
+                ),
             )
 
 
-@rule("S2", "Họ tên người ký", f"{PL1}, mục II.7.c", Severity.WARNING)
+@rule("S2", N_("Signer's name"), f"{PL1}, mục II.7.c", Severity.WARNING)
 def signer(document: Document) -> Iterator[Hit]:
     block = document.parts.signature
     if not block:
-        yield unknown("khối chữ ký")
+        yield unknown(N_("the signature block"))
         return
-    _, name = _split(block)
+    name = _split(block)[1]
     if name is None:
         yield warning(
             document.where(block[-1]),
-            "Không tìm thấy họ tên người ký (chữ thường, in đậm) dưới chức vụ.",
+            _("Cannot find the signer's name (normal case, bold) under the title."),
         )
         return
-    for hit in typeface(document, name, "Họ tên người ký", low=13, high=14, bold=True):
+    for hit in typeface(document, name, N_("The signer's name"), low=13, high=14, bold=True):
         yield warning(hit.location, hit.message)
     if ACADEMIC.match(name.text):
         yield warning(
             document.where(name),
-            "Không ghi học hàm, học vị (TS., PGS., ThS., …) trước họ tên người ký.",
+            _("No academic title or degree (TS., PGS., ThS., …) goes before the signer's name."),
         )

@@ -8,6 +8,7 @@ from planforge.checking.document import Document
 from planforge.checking.registry import Hit, error, rule
 from planforge.checking.rules._common import PL1, grouped, missing, typeface
 from planforge.checking.text import rule_mm
+from planforge.i18n import N_, _
 from planforge.text.metrics import text_width_mm, wrap_lines
 
 TITLE_RULE = (1 / 3 - 0.02, 1 / 2 + 0.02)
@@ -15,34 +16,33 @@ TEXT_WIDTH_MM = 160.0
 """Text width of an A4 page with the decree's middle margins (32.5 + 17.5 mm)."""
 
 
-@rule("T1", "Tên loại và trích yếu nội dung", f"{PL1}, mục II.5.b")
+@rule("T1", N_("Type name and subject"), f"{PL1}, mục II.5.b")
 def type_name(document: Document) -> Iterator[Hit]:
     parts = document.parts
     if document.is_cong_van:
         return
     found = parts.type_name
     if found is None:
-        yield missing(document, "tên loại văn bản (ví dụ “KẾ HOẠCH”) dưới phần đầu văn bản")
+        yield missing(document, N_("the type name (e.g. “KẾ HOẠCH”) under the header"))
         return
     where = document.where(found)
     if document.kind is not None and parts.document_type is not document.kind:
-        yield error(
-            where, f"Tên loại phải là “{document.kind.title.upper()}”, đang là “{found.text}”."
-        )
-    yield from typeface(document, found, "Tên loại văn bản", low=13, high=14, bold=True, caps=True)
+        message = _("The type name must be “{expected}”; it is “{text}”.")
+        yield error(where, message.format(expected=document.kind.title.upper(), text=found.text))
+    yield from typeface(document, found, N_("The type name"), low=13, high=14, bold=True, caps=True)
     if found.paragraph.alignment != "center":
-        yield error(where, "Tên loại văn bản phải canh giữa.")
+        yield error(where, _("The type name must be centred."))
     if not parts.subject:
-        yield error(where, "Thiếu trích yếu nội dung dưới tên loại văn bản.")
+        yield error(where, _("The subject is missing under the type name."))
         return
     yield from grouped(
         hit
         for line in parts.subject
-        for hit in typeface(document, line, "Trích yếu nội dung", low=13, high=14, bold=True)
+        for hit in typeface(document, line, N_("The subject"), low=13, high=14, bold=True)
     )
     off = [line for line in parts.subject if line.paragraph.alignment != "center"]
     if off:
-        yield error(document.where(off[0]), "Trích yếu nội dung phải canh giữa.")
+        yield error(document.where(off[0]), _("The subject must be centred."))
     yield from _title_rule(document)
 
 
@@ -51,7 +51,7 @@ def _title_rule(document: Document) -> Iterator[Hit]:
     line = parts.title_rule
     if line is None:
         yield error(
-            document.where(parts.subject[-1]), "Thiếu đường kẻ ngang dưới trích yếu nội dung."
+            document.where(parts.subject[-1]), _("A horizontal line is missing under the subject.")
         )
         return
     length = rule_mm(line.paragraph, line.runs)
@@ -67,23 +67,31 @@ def _title_rule(document: Document) -> Iterator[Hit]:
     if longest and not TITLE_RULE[0] <= length / longest <= TITLE_RULE[1]:
         yield error(
             document.where(line),
-            "Đường kẻ dưới trích yếu phải dài 1/3 đến 1/2 dòng chữ, "
-            f"đang bằng {length / longest:.0%}.",
+            _(
+                "The line under the subject must be 1/3 to 1/2 as long as its line of text; "
+                "it is {ratio:.0%}."
+            ).format(ratio=length / longest),
         )
 
 
-@rule("T2", "Trích yếu công văn “V/v”", f"{PL1}, mục II.5.b")
+@rule("T2", N_("Subject of an official letter (“V/v”)"), f"{PL1}, mục II.5.b")
 def about(document: Document) -> Iterator[Hit]:
     if not document.is_cong_van:
         return
     parts = document.parts
     if parts.type_name is not None:
-        yield error(document.where(parts.type_name), "Công văn không có dòng tên loại văn bản.")
+        yield error(
+            document.where(parts.type_name),
+            _("An official letter (công văn) has no type name line."),
+        )
     if not parts.about:
-        yield missing(document, "trích yếu nội dung công văn (“V/v …”) dưới số, ký hiệu")
+        yield missing(document, N_("the letter's subject (“V/v …”) under the number and code"))
         return
     for line in parts.about:
-        yield from typeface(document, line, "Trích yếu công văn", low=12, high=13, bold=False)
+        yield from typeface(document, line, N_("The letter's subject"), low=12, high=13, bold=False)
     number = parts.number
     if number is not None and parts.about[0].side != number.side:
-        yield error(document.where(parts.about[0]), "Trích yếu công văn phải đặt dưới số, ký hiệu.")
+        yield error(
+            document.where(parts.about[0]),
+            _("The letter's subject must be under the number and code."),
+        )
