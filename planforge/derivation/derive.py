@@ -13,7 +13,7 @@ from planforge.derivation.assignments import (
     map_all,
     merge_same_body,
 )
-from planforge.derivation.context import Context
+from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
 from planforge.derivation.enumerations import rewrite_enumerations
 from planforge.derivation.grammar import grammar
@@ -25,6 +25,8 @@ from planforge.derivation.rewrite import (
     map_agency,
     placeholders,
 )
+from planforge.derivation.structure import regime, renumber, situation
+from planforge.derivation.target_scale import apportion, restate
 from planforge.derivation.targets import tighten
 from planforge.errors import DerivationError
 from planforge.i18n import _
@@ -160,17 +162,35 @@ def _node(context: Context, node: Node, path: str, depth: int) -> Node | None:
     return attrs.evolve(node, text=context.say(node.text, path), children=children)
 
 
-def _target(context: Context, node: Target, path: str) -> Target:
+def _target(context: Context, node: Target, path: str) -> Target | None:
     origin = f"{context.number} {path}"
     derived = attrs.evolve(node, text=context.say(node.text, path), origin=origin)
-    change = "điều chỉnh phạm vi" if derived.text != node.text else "giữ nguyên"
+    notes = ["điều chỉnh phạm vi"] if derived.text != node.text else []
     override = context.overrides.get(path) or next(
         (o for key, o in context.overrides.items() if node.text.startswith(key)), None
     )
     if override is not None:
         context.used.add(override.target)
-        derived, change = tighten(derived, override)
-    context.row("target", path, node.text, derived.text, change)
+        if override.not_applicable is not None:
+            reason = f"không áp dụng: {override.not_applicable}"
+            context.row("target", path, node.text, "", reason)
+            return None
+        if override.value is not None or override.year is not None:
+            derived, change = tighten(derived, override)
+            notes = [change]
+    derived, restated = restate(
+        derived, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
+    )
+    notes += restated
+    share = override.share if override is not None and override.share else None
+    if share is None and path in context.profile.apportion:
+        share = context.unit.share
+    if share is not None:
+        derived, shared = apportion(derived, share)
+        notes += [f"phân bổ: {n}" for n in shared]
+    elif path in context.profile.apportion:
+        context.row(FLAG, path, node.text, derived.text, f"{FLAG}: đơn vị chưa có tỷ lệ phân bổ")
+    context.row("target", path, node.text, derived.text, "; ".join(notes) or "giữ nguyên")
     return derived
 
 
@@ -248,7 +268,7 @@ def derive_with_review(
         unit=unit,
         values=values,
         agency_rules=profile.agencies,
-        overrides={o.target: o for o in unit.targets},
+        overrides={o.target: o for o in (*profile.targets, *unit.targets)},
         number=source.header.number.file_form,
     )
     map_all(context, source, profile.location or profile.name)
@@ -262,12 +282,15 @@ def derive_with_review(
             context.row("section", node.title, node.title, "", "bỏ mục (không áp dụng cho cấp này)")
     sections = _with_own_duties(context, _children(context, kept, "", 1, Marker.NONE))
     closing = tuple(_node(context, n, f"closing-{i + 1}", 1) for i, n in enumerate(source.closing))
+    closing += regime(context, sections, closing)
+    sections = renumber(context, sections)
     _unused(context)
     opening = fill(profile.opening or DEFAULT_OPENING, values, "opening")
     plan = Plan(
         header=_header(context, source),
         legal_basis=LegalBasis(
-            (source_reference(source), *source.legal_basis.references), (opening,)
+            (source_reference(source), *source.legal_basis.references),
+            (opening, *situation(context)),
         ),
         sections=sections,
         closing=tuple(n for n in closing if isinstance(n, Paragraph | Reporting)),
@@ -281,7 +304,7 @@ def derive_with_review(
 
 
 def _unused(context: Context) -> None:
-    for override in context.unit.targets:
+    for override in (*context.profile.targets, *context.unit.targets):
         if override.target not in context.used:
             raise DerivationError(
                 _(
