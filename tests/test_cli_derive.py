@@ -149,5 +149,7 @@ def test_the_cover_letter_sends_the_plan_to_the_units(tmp_path: Path) -> None:
     text = docx_text(out / "cong-van.docx")
     assert "V/v triển khai thực hiện Kế hoạch số 7851/KH-UBND" in text
     assert "Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố." in text
-    assert "- Như trên;" in text and "trước ngày 04/12/2021" in text
+    assert "- Như trên;" in text
+    # counted from the letter (dated 11/2021, day left blank), not from the plan of 04/11/2021
+    assert "trong vòng 30 ngày kể từ ngày ký Công văn này" in text
     assert "KẾ HOẠCH" not in text

@@ -6,7 +6,7 @@ import datetime
 import re
 import unicodedata
 
-from planforge.derivation.deadlines import earlier
+from planforge.derivation.deadlines import dated, describe, earlier
 from planforge.model import (
     AS_ABOVE,
     Deadline,
@@ -18,7 +18,6 @@ from planforge.model import (
     Letter,
     Marker,
     Paragraph,
-    Period,
     Plan,
     Recipient,
     Recipients,
@@ -34,7 +33,7 @@ GROUPED = {
 """How a letter addresses many units of one level at once."""
 
 PLAN_DAYS = 30
-"""Days the units get to issue their own plans, counted from the higher plan's date."""
+"""Days the units get to issue their own plans, counted from the letter's own date."""
 
 
 def _addressees(profile: Profile) -> tuple[str, ...]:
@@ -50,38 +49,33 @@ def _drafting_unit(plan: Plan) -> str | None:
     return units[-1] if units else None
 
 
-def _due(plan: Plan, days: int) -> str:
-    date = plan.header.date
+def _due(date: IssueDate, days: int) -> str:
+    """The units' own plans are due ``days`` after the letter itself (not the higher plan,
+    which may be years older when a 2021 plan is sent down to the communes of 2025)."""
     if date.month is None or date.day is None:
-        return f"trong vòng {days} ngày kể từ ngày nhận được Kế hoạch"
+        return f"trong vòng {days} ngày kể từ ngày ký Công văn này"
     due = date.to_date() + datetime.timedelta(days=days)
     return f"trước ngày {due.day:02d}/{due.month:02d}/{due.year}"
 
 
-def _deadlines(plan: Plan, days: int) -> list[Deadline]:
-    found = [d for e in plan.entries() if isinstance(e.node, Reporting) for d in e.node.deadlines]
-    found += [d for n in plan.closing if isinstance(n, Reporting) for d in n.deadlines]
-    dated = [earlier(d, days) for d in found if d.day is not None and d.month is not None]
-    if dated:
-        return list(dict.fromkeys(dated))
-    return [Deadline(Period.SIX_MONTHS, 15, 6), Deadline(Period.YEAR, 15, 12)]
+def _deadlines(plan: Plan, profile: Profile) -> list[Deadline]:
+    """The units' dates, as their derived plans print them: the plan's moved earlier, else the
+    profile's own; none when neither gives any (planforge invents no date)."""
+    found = [e.node for e in plan.entries() if isinstance(e.node, Reporting)]
+    found += [n for n in plan.closing if isinstance(n, Reporting)]
+    days = profile.report_days_earlier or 0
+    moved = [earlier(d, days) for d in dated(found)]
+    if moved:
+        return list(dict.fromkeys(moved))
+    return list(profile.reporting.deadlines) if profile.reporting else []
 
 
-def _reporting(plan: Plan, profile: Profile, addressee: str, to: str) -> Reporting:
-    deadlines = _deadlines(plan, profile.report_days_earlier or 5)
-    words = {
-        Period.SIX_MONTHS: "6 tháng",
-        Period.YEAR: "hằng năm",
-        Period.QUARTER: "hằng quý",
-        Period.MONTH: "hằng tháng",
-        Period.AD_HOC: "đột xuất",
-    }
-    parts = [f"{words[d.period]} trước ngày {d.day}/{d.month}" for d in deadlines]
+def _reporting(plan: Plan, deadlines: list[Deadline], addressee: str, to: str) -> Reporting:
     issuer = plan.header.issuing_agency.name
     onward = "" if to == issuer else f" để tổng hợp, báo cáo {issuer}"
     text = (
         f"{addressee} báo cáo kết quả thực hiện Kế hoạch về {to} định kỳ "
-        f"{', '.join(parts)}{onward}."
+        f"{describe(deadlines)}{onward}."
     )
     return Reporting(text=text, deadlines=tuple(deadlines), marker=Marker.ARABIC)
 
@@ -96,17 +90,20 @@ def cover_letter(plan: Plan, profile: Profile) -> Letter:
     whom = addressees[0] if len(addressees) == 1 else "Các cơ quan, đơn vị, địa phương"
     lead = profile.lead_department or issuer.name
     date = header.date.short if header.date.complete else header.date.words
+    letter_date = profile.date or IssueDate(header.date.year, header.date.month)
+    deadlines = _deadlines(plan, profile)
     opening = (
         f"Ngày {date}, {issuer.name} ban hành {reference} về {header.subject[:1].lower()}"
         f"{header.subject[1:]} (gửi kèm theo). Để Kế hoạch được triển khai kịp thời, "
         f"đồng bộ, {issuer.name} đề nghị:"
     )
+    due = _due(letter_date, PLAN_DAYS)
     points = (
         Paragraph(
             marker=Marker.ARABIC,
             text=(
                 f"{whom} căn cứ nội dung Kế hoạch và tình hình thực tế, xây dựng và ban hành kế "
-                f"hoạch thực hiện của cơ quan, đơn vị, địa phương mình {_due(plan, PLAN_DAYS)}; "
+                f"hoạch thực hiện của cơ quan, đơn vị, địa phương mình {due}; "
                 f"gửi về {lead} để theo dõi."
             ),
         ),
@@ -117,8 +114,7 @@ def cover_letter(plan: Plan, profile: Profile) -> Letter:
                 "sách hiện hành."
             ),
         ),
-        _reporting(plan, profile, whom, lead),
-    )
+    ) + ((_reporting(plan, deadlines, whom, lead),) if deadlines else ())
     closing = (
         Paragraph(
             text=(
@@ -138,7 +134,7 @@ def cover_letter(plan: Plan, profile: Profile) -> Letter:
             None, issuer.abbreviation or header.number.issuer_code, unit_code=_drafting_unit(plan)
         ),
         place=header.place,
-        date=profile.date or IssueDate(header.date.year, header.date.month),
+        date=letter_date,
         subject=f"triển khai thực hiện {reference}",
     )
     return Letter(

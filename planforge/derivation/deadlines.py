@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 import attrs
 
-from planforge.model import Deadline, Reporting
+from planforge.model import Deadline, Period, Reporting
 
 _YEAR = 2001  # any year without 29 February: deadlines are day and month only
 
@@ -41,3 +42,24 @@ def move_reporting(node: Reporting, days: int) -> tuple[Reporting, list[str]]:
             text = re.sub(pattern, form.format(d=moved.day, m=moved.month), text, count=1)
         notes.append(f"{deadline.day}/{deadline.month} → {moved.day}/{moved.month}")
     return attrs.evolve(node, text=text, deadlines=tuple(deadlines)), notes
+
+
+PERIOD_WORDS = {
+    Period.SIX_MONTHS: "6 tháng",
+    Period.YEAR: "hằng năm",
+    Period.QUARTER: "hằng quý",
+    Period.MONTH: "hằng tháng",
+    Period.AD_HOC: "đột xuất",
+}
+"""How a reporting sentence names each period ("6 tháng trước ngày 20/6")."""
+
+
+def describe(deadlines: Iterable[Deadline]) -> str:
+    """ "6 tháng trước ngày 20/6, hằng năm trước ngày 10/12"."""
+    return ", ".join(f"{PERIOD_WORDS[d.period]} trước ngày {d.day}/{d.month}" for d in deadlines)
+
+
+def dated(nodes: Iterable[Reporting]) -> list[Deadline]:
+    """The dated deadlines of some reporting paragraphs, each once."""
+    found = [d for n in nodes for d in n.deadlines if d.day is not None and d.month is not None]
+    return list(dict.fromkeys(found))

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
 
+from planforge.derivation.assignments import (
+    agency_names,
+    derive_assignment,
+    map_all,
+    merge_same_body,
+)
+from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
-from planforge.derivation.review import Review, ReviewRow
+from planforge.derivation.enumerations import rewrite_enumerations
+from planforge.derivation.grammar import grammar
+from planforge.derivation.review import Review
 from planforge.derivation.rewrite import (
-    AgencyMapping,
-    Rewriter,
+    Enumerations,
     build_rewriter,
     fill,
     map_agency,
     placeholders,
 )
+from planforge.derivation.structure import regime, renumber, situation
+from planforge.derivation.target_scale import apportion, restate
 from planforge.derivation.targets import tighten
 from planforge.errors import DerivationError
 from planforge.i18n import _
@@ -40,7 +51,7 @@ from planforge.model import (
     Target,
 )
 from planforge.model.numbering import item_path, label_children
-from planforge.model.profile import Profile, TargetOverride, Unit
+from planforge.model.profile import Profile, Unit
 from planforge.text.slug import slugify
 
 DEFAULT_OPENING = (
@@ -98,59 +109,25 @@ def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:
     raise DerivationError(message.format(name=name, close=close, names=names), where)
 
 
-@attrs.define
-class _Context:
-    """The state of one derivation: rules, values, review rows being collected."""
+def _enumerations(context: Context, source: Plan) -> Enumerations:
+    """Rewrites "Ủy ban nhân dân các huyện, thành phố Đà Lạt và Bảo Lộc" as one phrase."""
+    known = frozenset(agency_names(source))
 
-    profile: Profile
-    unit: Unit
-    values: dict[str, str]
-    agency_rules: tuple[Any, ...]
-    overrides: dict[str, TargetOverride]
-    number: str
-    rows: list[ReviewRow] = attrs.field(factory=list)
-    mapped: dict[str, AgencyMapping] = attrs.field(factory=dict)
-    own_duties: list[Node] = attrs.field(factory=list)
-    used: set[str] = attrs.field(factory=set)
-    rewrite: Rewriter = attrs.field(default=Rewriter(()))
+    def target_of(body: str) -> str | None:
+        mapping = context.mapped.get(body) or map_agency(body, context.agency_rules, context.values)
+        return mapping.target if mapping is not None else None
 
-    def row(self, kind: str, path: str, source: str, derived: str, change: str) -> None:
-        self.rows.append(
-            ReviewRow(kind=kind, path=path, source_text=source, derived_text=derived, change=change)
-        )
+    return functools.partial(
+        rewrite_enumerations, grammar=grammar(), known=known, target_of=target_of
+    )
 
 
-def _agency_names(plan: Plan) -> list[str]:
-    names: list[str] = []
-    for entry in plan.entries():
-        if isinstance(entry.node, Assignment):
-            names += [a for a in entry.node.agencies if a not in names]
-    return names
-
-
-def _map_all(context: _Context, plan: Plan, where: str | None) -> None:
-    names = _agency_names(plan)
-    for name in names:
-        mapping = map_agency(name, context.agency_rules, context.values)
-        if mapping is not None:
-            context.mapped[name] = mapping
-    if names and not context.mapped:
-        shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
-        raise DerivationError(
-            _(
-                "the profile's agency rules map none of the plan's {count} bodies "
-                "({shown}); is it the profile for this plan and level?"
-            ).format(count=len(names), shown=shown),
-            where,
-        )
-
-
-def _text_map(context: _Context) -> dict[str, str]:
+def _text_map(context: Context) -> dict[str, str]:
     return {m.source: m.target for m in context.mapped.values() if m.target is not None}
 
 
 def _children(
-    context: _Context, nodes: tuple[Node, ...], parent: str, depth: int, item_marker: Marker
+    context: Context, nodes: tuple[Node, ...], parent: str, depth: int, item_marker: Marker
 ) -> tuple[Node, ...]:
     out: list[Node] = []
     positions: dict[Marker, int] = {}
@@ -163,69 +140,57 @@ def _children(
     return tuple(out)
 
 
-def _node(context: _Context, node: Node, path: str, depth: int) -> Node | None:
+def _node(context: Context, node: Node, path: str, depth: int) -> Node | None:
     if isinstance(node, Target):
         return _target(context, node, path)
     if isinstance(node, Assignment):
-        return _assignment(context, node, path, depth)
+        return derive_assignment(context, node, path, depth, _children)
     inner = node.item_marker if isinstance(node, Section) else Marker.NONE
     children = _children(context, node.children, path, depth + 1, inner)
     if isinstance(node, Section):
+        if node.role is Role.IMPLEMENTATION:
+            children = merge_same_body(context, children, path)
         return attrs.evolve(
             node,
-            title=context.rewrite(node.title),
-            text=context.rewrite(node.text),
+            title=context.say(node.title, path),
+            text=context.say(node.text, path),
             children=children,
         )
     if isinstance(node, Reporting):
         moved, _ = move_reporting(node, context.profile.report_days_earlier or 0)
-        return attrs.evolve(moved, text=context.rewrite(moved.text), children=children)
-    return attrs.evolve(node, text=context.rewrite(node.text), children=children)
+        return attrs.evolve(moved, text=context.say(moved.text, path), children=children)
+    return attrs.evolve(node, text=context.say(node.text, path), children=children)
 
 
-def _target(context: _Context, node: Target, path: str) -> Target:
+def _target(context: Context, node: Target, path: str) -> Target | None:
     origin = f"{context.number} {path}"
-    derived = attrs.evolve(node, text=context.rewrite(node.text), origin=origin)
-    change = "điều chỉnh phạm vi" if derived.text != node.text else "giữ nguyên"
+    derived = attrs.evolve(node, text=context.say(node.text, path), origin=origin)
+    notes = ["điều chỉnh phạm vi"] if derived.text != node.text else []
     override = context.overrides.get(path) or next(
         (o for key, o in context.overrides.items() if node.text.startswith(key)), None
     )
     if override is not None:
         context.used.add(override.target)
-        derived, change = tighten(derived, override)
-    context.row("target", path, node.text, derived.text, change)
-    return derived
-
-
-def _assignment(context: _Context, node: Assignment, path: str, depth: int) -> Node | None:
-    mappings = [context.mapped.get(a) for a in node.agencies]
-    known = [m for m in mappings if m is not None]
-    children = _children(context, node.children, path, depth + 1, node.item_marker)
-    if known and all(m.is_self for m in known):
-        context.own_duties.extend(children or (Paragraph(text=context.rewrite(node.text)),))
-        context.row("assignment", path, node.text, "", "thành nhiệm vụ, giải pháp của đơn vị")
-        return None
-    if known and all(m.target is None for m in known):
-        names = ", ".join(m.source for m in known)
-        context.row("assignment", path, node.text, "", f"bỏ: không có cơ quan tương ứng ({names})")
-        return None
-    agencies = tuple(
-        dict.fromkeys(context.rewrite(m.target) for m in known if m.target and not m.is_self)
+        if override.not_applicable is not None:
+            reason = f"không áp dụng: {override.not_applicable}"
+            context.row("target", path, node.text, "", reason)
+            return None
+        if override.value is not None or override.year is not None:
+            derived, change = tighten(derived, override)
+            notes = [change]
+    derived, restated = restate(
+        derived, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
     )
-    unmapped = [a for a, m in zip(node.agencies, mappings, strict=True) if m is None]
-    derived = attrs.evolve(
-        node,
-        text=context.rewrite(node.text),
-        agencies=agencies + tuple(unmapped),
-        roles=tuple(attrs.evolve(r, agency=context.rewrite(r.agency)) for r in node.roles),
-        children=children,
-        origin=f"{context.number} {path}",
-    )
-    notes = [f"{m.source} → {m.target}" for m in known if m.target and m.target != m.source]
-    notes += [f"bỏ {m.source}" for m in known if m.target is None]
-    notes += [f"giữ nguyên tên (chưa có quy tắc): {a}" for a in unmapped]
-    change = "giao cho: " + "; ".join(notes) if notes else "giữ nguyên"
-    context.row("assignment", path, node.text, derived.text, change)
+    notes += restated
+    share = override.share if override is not None and override.share else None
+    if share is None and path in context.profile.apportion:
+        share = context.unit.share
+    if share is not None:
+        derived, shared = apportion(derived, share)
+        notes += [f"phân bổ: {n}" for n in shared]
+    elif path in context.profile.apportion:
+        context.row(FLAG, path, node.text, derived.text, f"{FLAG}: đơn vị chưa có tỷ lệ phân bổ")
+    context.row("target", path, node.text, derived.text, "; ".join(notes) or "giữ nguyên")
     return derived
 
 
@@ -233,7 +198,7 @@ def _keep(profile: Profile, node: Node) -> bool:
     return not profile.keep or not isinstance(node, Section) or node.role in profile.keep
 
 
-def _with_own_duties(context: _Context, sections: tuple[Node, ...]) -> tuple[Node, ...]:
+def _with_own_duties(context: Context, sections: tuple[Node, ...]) -> tuple[Node, ...]:
     """Append the duties the higher plan gave to units like this one to its measures."""
     if not context.own_duties:
         return sections
@@ -257,7 +222,7 @@ def _as_item(node: Node) -> Node:
     return node
 
 
-def _recipients(context: _Context, source: Plan) -> Recipients:
+def _recipients(context: Context, source: Plan) -> Recipients:
     values = context.values
     entries = [
         Recipient.parse(fill(r.line, values, "recipients")) for r in context.profile.recipients
@@ -270,7 +235,7 @@ def _recipients(context: _Context, source: Plan) -> Recipients:
     return Recipients(tuple(dict.fromkeys(entries)), context.unit.archive)
 
 
-def _header(context: _Context, source: Plan) -> Header:
+def _header(context: Context, source: Plan) -> Header:
     unit = context.unit
     date = context.profile.date or IssueDate(source.header.date.year, source.header.date.month)
     return Header(
@@ -298,29 +263,34 @@ def derive_with_review(
     if isinstance(unit, str):
         unit = find_unit(profile, unit)
     values = placeholders(profile, unit, source.header.issuing_agency.name, citation(source))
-    context = _Context(
+    context = Context(
         profile=profile,
         unit=unit,
         values=values,
         agency_rules=profile.agencies,
-        overrides={o.target: o for o in unit.targets},
+        overrides={o.target: o for o in (*profile.targets, *unit.targets)},
         number=source.header.number.file_form,
     )
-    _map_all(context, source, profile.location or profile.name)
+    map_all(context, source, profile.location or profile.name)
     dropped = [m.source for m in context.mapped.values() if m.target is None]
-    context.rewrite = build_rewriter(_text_map(context), profile.phrases, values, dropped)
+    context.rewrite = build_rewriter(
+        _text_map(context), profile.phrases, values, dropped, _enumerations(context, source)
+    )
     kept = tuple(n for n in source.sections if _keep(profile, n))
     for node in source.sections:
         if node not in kept and isinstance(node, Section):
             context.row("section", node.title, node.title, "", "bỏ mục (không áp dụng cho cấp này)")
     sections = _with_own_duties(context, _children(context, kept, "", 1, Marker.NONE))
     closing = tuple(_node(context, n, f"closing-{i + 1}", 1) for i, n in enumerate(source.closing))
+    closing += regime(context, sections, closing)
+    sections = renumber(context, sections)
     _unused(context)
     opening = fill(profile.opening or DEFAULT_OPENING, values, "opening")
     plan = Plan(
         header=_header(context, source),
         legal_basis=LegalBasis(
-            (source_reference(source), *source.legal_basis.references), (opening,)
+            (source_reference(source), *source.legal_basis.references),
+            (opening, *situation(context)),
         ),
         sections=sections,
         closing=tuple(n for n in closing if isinstance(n, Paragraph | Reporting)),
@@ -333,8 +303,8 @@ def derive_with_review(
     return plan, review
 
 
-def _unused(context: _Context) -> None:
-    for override in context.unit.targets:
+def _unused(context: Context) -> None:
+    for override in (*context.profile.targets, *context.unit.targets):
         if override.target not in context.used:
             raise DerivationError(
                 _(

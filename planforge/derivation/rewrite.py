@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
 from planforge import patterns
+from planforge.derivation.enumerations import restore
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.model.profile import AgencyRule, PhraseRule, Profile, Unit
@@ -118,13 +119,30 @@ Substitution = tuple[re.Pattern[str] | UserPattern, str]
 """A pattern and its replacement; literal names are escaped ``re`` patterns."""
 
 
+Enumerations = Callable[[str], tuple[str, list[str]]]
+"""Rewrites the enumerations of a sentence whole; returns the ones it held back."""
+
+
 @attrs.frozen
 class Rewriter:
-    """Every substitution of one derivation, applied in order to each sentence."""
+    """Every substitution of one derivation, applied in order to each sentence.
+
+    ``enumerations`` runs first, so that "Ủy ban nhân dân các huyện, thành phố
+    Đà Lạt và Bảo Lộc" is mapped as one phrase before any rule sees one of its
+    bodies alone.
+    """
 
     rules: tuple[Substitution, ...]
+    enumerations: Enumerations | None = None
 
     def __call__(self, text: str) -> str:
+        held: list[str] = []
+        if self.enumerations is not None:
+            text, held = self.enumerations(text)
+        text = self._substitute(text)
+        return restore(text, held) if held else text
+
+    def _substitute(self, text: str) -> str:
         for pattern, replacement in self.rules:
             if isinstance(pattern, UserPattern):
                 try:
@@ -154,6 +172,7 @@ def build_rewriter(
     phrases: Iterable[PhraseRule],
     values: Mapping[str, str],
     dropped: Iterable[str] = (),
+    enumerations: Enumerations | None = None,
 ) -> Rewriter:
     """Dropped bodies out of lists, agency names (longest first), then scope phrases."""
     rules: list[Substitution] = _removals(dropped)
@@ -169,4 +188,4 @@ def build_rewriter(
         rules.append((re.compile(_bounded(phrase.source)), escaped))
         if phrase.source[:1].islower():
             rules.append((re.compile(_bounded(_capitalised(phrase.source))), _capitalised(escaped)))
-    return Rewriter(tuple(rules))
+    return Rewriter(tuple(rules), enumerations)

@@ -12,7 +12,7 @@ from planforge.model import Comparison, Direction, Measure, Target
 from planforge.model.profile import TargetOverride
 
 
-def _number(value: float) -> str:
+def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
@@ -32,7 +32,7 @@ def check_stricter(measure: Measure, override: TargetOverride, sentence: str) ->
                 _(
                     "target {short!r}: the unit's {new}{unit} is looser than the "
                     "higher plan's {old}{unit}; a unit may only tighten a target"
-                ).format(short=short, new=_number(new), unit=measure.unit, old=_number(old)),
+                ).format(short=short, new=number(new), unit=measure.unit, old=number(old)),
                 where,
             )
     if override.year is not None and measure.year is not None and override.year > measure.year:
@@ -72,11 +72,11 @@ def tighten(target: Target, override: TargetOverride) -> tuple[Target, str]:
         unit = r"\s*%" if measure.unit == "%" else r"\s+" + re.escape(measure.unit)
         text = _replace_nth(
             text,
-            rf"(?<![\d,.]){re.escape(_number(measure.value))}(?={unit})",
-            _number(override.value),
+            rf"(?<![\d,.]){re.escape(number(measure.value))}(?={unit})",
+            number(override.value),
             earlier + 1,
         )
-        notes.append(f"{_number(value)}{measure.unit} → {_number(override.value)}{measure.unit}")
+        notes.append(f"{number(value)}{measure.unit} → {number(override.value)}{measure.unit}")
         value = override.value
         if upper is not None and value > upper:
             upper = value

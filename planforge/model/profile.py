@@ -12,7 +12,16 @@ from planforge.model._checks import lines, not_blank, optional_text, text
 from planforge.model._types import typed
 from planforge.model.agency import Agency, Level
 from planforge.model.date import IssueDate
-from planforge.model.nodes import Role
+from planforge.model.nodes import Deadline, Role
+from planforge.model.profile_targets import Count as Count
+from planforge.model.profile_targets import Restatement as Restatement
+from planforge.model.profile_targets import TargetOverride as TargetOverride
+from planforge.model.profile_targets import (
+    check_share,
+    count_tuple,
+    restatement_tuple,
+    target_override_tuple,
+)
 from planforge.model.recipients import Recipient
 from planforge.model.signature import Signature
 from planforge.patterns import PatternError, check_replacement, compile_pattern
@@ -20,30 +29,6 @@ from planforge.text.slug import slug_problem, slugify
 
 PLACEHOLDERS = ("unit", "unit_short", "kind", "place", "higher", "higher_short")
 """Names a profile's texts may use in braces: "{unit_short}" → "thành phố Đà Lạt"."""
-
-
-@attrs.frozen(kw_only=True, field_transformer=typed)
-class TargetOverride:
-    """A unit's own value for a target (chỉ tiêu riêng); it may be stricter, never looser.
-
-    ``target`` picks the higher plan's target by its path ("II.1.a)-1") or by
-    the first words of its sentence; ``measure`` is the 1-based measurable part.
-    """
-
-    target: str = attrs.field(converter=text, validator=not_blank)
-    measure: int = 1
-    value: float | None = None
-    year: int | None = None
-    location: str | None = attrs.field(
-        default=None, eq=False, repr=False, metadata={"located": True}
-    )
-    """Where the override was written (file:line:column), for error messages."""
-
-    def __attrs_post_init__(self) -> None:
-        if self.value is None and self.year is None:
-            raise ModelError(_("give the unit's value, its year, or both"), "value")
-        if self.measure < 1:
-            raise ModelError(_("measures are counted from 1"), "measure")
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -114,10 +99,6 @@ def _role_tuple(value: Iterable[Role]) -> tuple[Role, ...]:
     return tuple(value)
 
 
-def _target_override_tuple(value: Iterable[TargetOverride]) -> tuple[TargetOverride, ...]:
-    return tuple(value)
-
-
 def _slug_form(_unit: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     """A slug names files inside the output folder, so it must be one plain file name."""
     if value is not None and (problem := slug_problem(value)):
@@ -174,10 +155,15 @@ class Unit:
     header_lines: tuple[str, ...] = attrs.field(default=(), converter=lines)
     archive: tuple[str, ...] = attrs.field(default=("VT",), converter=lines)
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
-    targets: tuple[TargetOverride, ...] = attrs.field(default=(), converter=_target_override_tuple)
+    targets: tuple[TargetOverride, ...] = attrs.field(default=(), converter=target_override_tuple)
     slug: str | None = attrs.field(default=None, converter=optional_text, validator=_slug_form)
+    counts: tuple[Count, ...] = attrs.field(default=(), converter=count_tuple)
+    """The unit's own subordinate units by kind (6 thôn), to restate targets."""
+    share: float | None = None
+    """The unit's part of the province's absolute figures (phân bổ), 0 < share ≤ 1."""
 
     def __attrs_post_init__(self) -> None:
+        check_share(self.share, "share")
         if self.slug is None and (problem := slug_problem(self.file_stem)):
             message = _("the short name, as a file name {stem!r}, {problem}")
             raise ModelError(message.format(stem=self.file_stem, problem=_(problem)), "short_name")
@@ -208,6 +194,14 @@ class Profile:
     date: IssueDate | None = None
     opening: str | None = attrs.field(default=None, converter=optional_text)
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
+    targets: tuple[TargetOverride, ...] = attrs.field(default=(), converter=target_override_tuple)
+    """Overrides for every unit (a target no unit of the level has: not_applicable)."""
+    restatements: tuple[Restatement, ...] = attrs.field(default=(), converter=restatement_tuple)
+    apportion: tuple[str, ...] = attrs.field(default=(), converter=lines)
+    """Targets whose absolute figures are shared among the units by their ``share``."""
+    reporting: ReportingRule | None = None
+    situation: str | None = attrs.field(default=None, converter=optional_text)
+    """A bracketed placeholder for the unit's own situation ("[Đánh giá tình hình …]")."""
     location: str | None = attrs.field(
         default=None, eq=False, repr=False, metadata={"located": True}
     )
@@ -222,6 +216,7 @@ class Profile:
         _check_file_stems(self.units)
         if self.report_days_earlier is not None and self.report_days_earlier < 0:
             raise ModelError(_("report_days_earlier cannot be negative"), "report_days_earlier")
+        check_apportionment(self)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -235,6 +230,8 @@ class ProfileDefaults:
     report_days_earlier: int = 5
     opening: str | None = attrs.field(default=None, converter=optional_text)
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
+    restatements: tuple[Restatement, ...] = attrs.field(default=(), converter=restatement_tuple)
+    reporting_text: str | None = attrs.field(default=None, converter=optional_text)
 
     def apply_to(self, profile: Profile) -> Profile:
         """The profile with these rules after its own; its own settings win."""
@@ -250,4 +247,46 @@ class ProfileDefaults:
             ),
             opening=profile.opening or self.opening,
             recipients=profile.recipients or self.recipients,
+            restatements=profile.restatements + self.restatements,
+            reporting=_reporting_text(profile.reporting, self.reporting_text),
         )
+
+
+def _deadline_tuple(value: Iterable[Deadline]) -> tuple[Deadline, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed)
+class ReportingRule:
+    """The unit's reporting regime (chế độ báo cáo) when the higher plan dates none.
+
+    ``text`` may use ``{dates}`` ("6 tháng trước ngày 10/6, hằng năm trước
+    ngày 10/12") and the profile's placeholders; the bundled defaults give it.
+    """
+
+    deadlines: tuple[Deadline, ...] = attrs.field(converter=_deadline_tuple)
+    text: str | None = attrs.field(default=None, converter=optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.deadlines or any(d.day is None or d.month is None for d in self.deadlines):
+            raise ModelError(_("give each report's day and month"), "deadlines")
+
+
+def _reporting_text(reporting: ReportingRule | None, text: str | None) -> ReportingRule | None:
+    if reporting is None or reporting.text is not None or text is None:
+        return reporting
+    return attrs.evolve(reporting, text=text)
+
+
+def check_apportionment(profile: Profile) -> None:
+    """The shares of one apportioned target add up to at most the whole."""
+    paths = set(profile.apportion)
+    paths |= {o.target for u in profile.units for o in u.targets if o.share is not None}
+    for path in sorted(paths):
+        total = 0.0
+        for unit in profile.units:
+            own = next((o.share for o in unit.targets if o.target == path and o.share), None)
+            total += own if own is not None else (unit.share or 0.0) * (path in profile.apportion)
+        if total > 1 + 1e-9:
+            message = _("the units' shares of target {path} add up to {total:g}, more than 1")
+            raise ModelError(message.format(path=path, total=round(total, 6)), "units")
