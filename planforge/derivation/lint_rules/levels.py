@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
@@ -44,6 +45,12 @@ def foreign_scope(draft: Draft) -> Iterator[LintFinding]:
             )
 
 
+def _day(iso: str) -> str:
+    """ "2025-07-01" → "01/7/2025", as Vietnamese documents write dates."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day:02d}/{day.month}/{day.year}"
+
+
 def _other_noun_bodies(draft: Draft) -> dict[str, str | None]:
     """Bodies of the unit's kind that its own noun lacks (a ward has no "Phòng Kinh tế")."""
     own = bodies(draft.kind, draft.noun)
@@ -68,7 +75,7 @@ def era_names(draft: Draft) -> Iterator[LintFinding]:
                 continue  # the longest name is a body of the unit: nothing to say
             successor = gone[words] if words in gone else wrong_noun[words]
             where = (
-                f"không còn từ {draft.kind.valid_from}"
+                f"không còn từ {_day(draft.kind.valid_from)}"
                 if words in gone and draft.kind.valid_from
                 else f"không có ở {draft.noun}"
             )
