@@ -83,10 +83,13 @@ def find_body(name: str, kind: UnitKind) -> Body | None:
     return next((b for b in kind.bodies if wanted in _names(b, kind)), None)
 
 
-def counterpart(body_name: str, from_kind: UnitKind, to_kind: UnitKind) -> Body | None:
+def counterpart(
+    body_name: str, from_kind: UnitKind, to_kind: UnitKind, noun: str | None = None
+) -> Body | None:
     """The body of ``to_kind`` that matches ``body_name`` of ``from_kind``, one level apart.
 
-    Down (a province's body to a commune's) or up (a commune's to the province's
+    Down (a province's body to a commune's; ``noun`` picks the unit's own, a
+    ward's office rather than a commune's) or up (a commune's to the province's
     first counterpart); None when there is none (the duty is dropped).
 
     >>> day = datetime.date(2025, 9, 1)
@@ -99,11 +102,13 @@ def counterpart(body_name: str, from_kind: UnitKind, to_kind: UnitKind) -> Body 
     'Công an {kind}'
     >>> counterpart("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", province, commune) is None
     True
+    >>> counterpart("Sở Xây dựng", province, commune, "phường").name
+    'Phòng Kinh tế, Hạ tầng và Đô thị'
     """
     if to_kind.above == from_kind.id:
         source = find_body(body_name, from_kind)
         wanted = _names(source, from_kind) if source else {body_name.casefold()}
-        for body in to_kind.bodies:
+        for body in bodies(to_kind, noun):
             ups = {
                 named(c, noun.name).casefold()
                 for c in body.counterparts
