@@ -89,6 +89,14 @@ def run(args: argparse.Namespace) -> int:
             units_done=units_done, count=count, seconds=seconds, output=output
         )
     )
+    findings = sum(len(review.findings) for _unit, _plan, review in derived)
+    print(
+        ngettext(
+            "{count} finding of the derivation lint (see the review tables)",
+            "{count} findings of the derivation lint (see the review tables)",
+            findings,
+        ).format(count=findings)
+    )
     return 0
 
 

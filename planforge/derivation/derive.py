@@ -300,6 +300,7 @@ def derive_with_review(
     if overrides:
         plan = _apply(plan, overrides)
     review = Review(unit=unit.name, source=source.header.number.file_form, rows=tuple(context.rows))
+    review = review.linted(plan, unit, profile)
     return plan, review
 
 

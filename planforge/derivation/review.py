@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
+
+from planforge.derivation.lint import LintFinding
+
+if TYPE_CHECKING:
+    from planforge.model import Plan
+    from planforge.model.profile import Profile, Unit
 
 
 @attrs.frozen(kw_only=True)
@@ -24,11 +32,22 @@ class ReviewRow:
 
 @attrs.frozen(kw_only=True)
 class Review:
-    """The review of one derived plan."""
+    """The review of one derived plan.
+
+    ``findings`` are the derivation lint's (kiểm tra dự thảo): what the draft
+    still gets wrong for its unit, shown to the clerk after the rows.
+    """
 
     unit: str
     source: str
     rows: tuple[ReviewRow, ...]
+    findings: tuple[LintFinding, ...] = ()
+
+    def linted(self, plan: Plan, unit: Unit, profile: Profile) -> Review:
+        """This review with the lint's findings on ``plan``, the unit's derived draft."""
+        from planforge.derivation.lint import lint_unit
+
+        return attrs.evolve(self, findings=lint_unit(plan, unit, profile))
 
     def counts(self) -> dict[str, int]:
         """How many rows of each kind."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -26,6 +27,9 @@ COLUMNS = (
 """Column titles and widths in mm (landscape A4 less 20 mm margins: 267 mm)."""
 
 KINDS = {"target": "Chỉ tiêu", "assignment": "Phân công", "section": "Mục"}
+
+FINDING_COLUMNS = (("STT", 12), ("Mã", 14), ("Mục", 28), ("Từ ngữ", 80), ("Cần xem lại", 133))
+"""The lint findings' table: the same landscape width as the rows'."""
 
 
 def _font(document: object) -> None:
@@ -56,23 +60,45 @@ def _title(document: object, review: Review) -> None:
         run.bold, run.font.size = True, Pt(size)
 
 
+def _table(document: object, columns: tuple[tuple[str, int], ...]) -> object:
+    table = document.add_table(rows=1, cols=len(columns))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, (_, width) in zip(
+        table._tbl.tblGrid.findall(qn("w:gridCol")), columns, strict=True
+    ):
+        column.set(qn("w:w"), str(int(width * 56.7)))
+    for cell, (title, width) in zip(table.rows[0].cells, columns, strict=True):
+        cell.width = Mm(width)
+        cell.paragraphs[0].add_run(title).bold = True
+    return table
+
+
+def _findings(document: object, review: Review) -> None:
+    """The derivation lint's findings after the rows: what the clerk must still fix."""
+    heading = document.add_paragraph()  # type: ignore[attr-defined]
+    heading.add_run("CÁC ĐIỂM CẦN XEM LẠI TRONG DỰ THẢO (kiểm tra tự động)").bold = True
+    if not review.findings:
+        document.add_paragraph("Không phát hiện điểm nào cần xem lại.")  # type: ignore[attr-defined]
+        return
+    table: Any = _table(document, FINDING_COLUMNS)
+    for number, finding in enumerate(review.findings, start=1):
+        values = (str(number), finding.code, finding.path, finding.words, finding.message)
+        for cell, value, (_, width) in zip(
+            table.add_row().cells, values, FINDING_COLUMNS, strict=True
+        ):
+            cell.width = Mm(width)
+            cell.paragraphs[0].add_run(value)
+
+
 def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
     """Write the review as a landscape .docx table, one row per source item, atomically."""
     document = Document()
     _font(document)
     _landscape(document)
     _title(document, review)
-    table = document.add_table(rows=1, cols=len(COLUMNS))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, (_, width) in zip(
-        table._tbl.tblGrid.findall(qn("w:gridCol")), COLUMNS, strict=True
-    ):
-        column.set(qn("w:w"), str(int(width * 56.7)))
-    for cell, (title, width) in zip(table.rows[0].cells, COLUMNS, strict=True):
-        cell.width = Mm(width)
-        cell.paragraphs[0].add_run(title).bold = True
+    table: Any = _table(document, COLUMNS)
     for number, row in enumerate(review.rows, start=1):
         values = (
             str(number),
@@ -84,6 +110,7 @@ def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
         for cell, value, (_, width) in zip(table.add_row().cells, values, COLUMNS, strict=True):
             cell.width = Mm(width)
             cell.paragraphs[0].add_run(value)
+    _findings(document, review)
     # The review carries no date of its own: a fixed one keeps two derivations identical.
     set_core_properties(
         document,

@@ -1,0 +1,249 @@
+"""The derivation lint on today's drafts of the bundled examples: it finds the problems a
+clerk found (issue 11), and nothing on small clean plans."""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+import attrs
+import docx
+import pytest
+
+from planforge import load_plan
+from planforge.catalogue import bundled_catalogue, kind_of
+from planforge.cli import main
+from planforge.derivation.derive import derive_with_review
+from planforge.derivation.lint import LintFinding, lint, mask_citations
+from planforge.loading.profile_file import load_profile, loads_profile
+from planforge.model import (
+    Assignment,
+    Marker,
+    Paragraph,
+    Plan,
+    Recipient,
+    Recipients,
+    Role,
+    Section,
+)
+from planforge.rendering.review_docx import render_review
+
+ROOT = Path(__file__).resolve().parents[1]
+LAM_DONG = ROOT / "examples" / "lam-dong-2021"
+SOURCE = load_plan(LAM_DONG / "ke-hoach-7851.yaml")
+PROFILES = {
+    "districts": LAM_DONG / "profile-2021-districts.yaml",
+    "department": LAM_DONG / "profile-2021-department.yaml",
+    "communes": LAM_DONG / "profile-2025-communes.yaml",
+}
+LAI_CHAU_PROFILE = """\
+name: Lai Châu 2025 — cấp xã
+level: commune
+extends: commune
+lead_department: Sở Y tế
+date: 2025-09
+units:
+  - name: Ủy ban nhân dân xã Bình Lư
+    short_name: xã Bình Lư
+    kind: xã
+    place: Bình Lư
+    signature:
+      authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]
+      title: Phó Chủ tịch
+      name: Lò Văn Minh
+"""
+
+
+@cache
+def _derived(profile: str, unit: str) -> tuple[Plan, tuple[LintFinding, ...]]:
+    plan, review = derive_with_review(SOURCE, unit, load_profile(PROFILES[profile]))
+    return plan, review.findings
+
+
+def _found(findings: tuple[LintFinding, ...], code: str, path: str) -> list[str]:
+    return [f.words for f in findings if f.code == code and f.path == path]
+
+
+def test_a_2025_commune_draft_names_no_labour_body_without_a_finding() -> None:
+    """ "báo cáo Bộ Lao động - Thương binh và Xã hội" (V.1-6), "ngành Lao động …" (V.3)."""
+    plan, findings = _derived("communes", "xã Lạc Dương")
+    sentence = next(e.node.text for e in plan.entries() if "báo cáo Bộ Lao động" in e.node.text)
+    assert "Ủy ban nhân dân xã, theo quy định" in sentence
+    assert _found(findings, "L5", "V.1-6") == ["Bộ Lao động - Thương binh và Xã hội"]
+    assert _found(findings, "L5", "V.3") == ["Lao động - Thương binh và Xã hội"]
+    assert _found(findings, "L5", "II.4.a)-1") == ["cấp huyện"]  # "tại 2 địa bàn cấp huyện"
+    message = next(f.message for f in findings if f.path == "V.1-6")
+    assert "Bộ Y tế" in message and "01/7/2025" in message
+
+
+def test_the_commune_draft_doubles_its_culture_office_and_coordinates_with_itself() -> None:
+    _plan, findings = _derived("communes", "xã Lạc Dương")
+    assert _found(findings, "L1", "V.7") == ["Phòng Văn hóa - Xã hội, Phòng Văn hóa - Xã hội"]
+    assert _found(findings, "L3", "V.6") == ["Phối hợp với Phòng Văn hóa - Xã hội"]
+    assert _found(findings, "L3", "III.8") == ["Phối hợp Phòng Văn hóa - Xã hội"]
+    led_again = [f.path for f in findings if f.code == "L2"]
+    assert led_again == ["V.3", "V.5", "V.6", "V.7"]  # four more items for one office
+    assert _found(findings, "L1", "II.5.a)-1") == ["cấp xã và 50% ở cấp xã"]
+    assert _found(findings, "L10", "V.5") == ["thanh tra, kiểm tra"]
+
+
+def test_a_ward_gets_the_communes_economy_office() -> None:
+    _plan, findings = _derived("communes", "phường B'Lao")
+    assert _found(findings, "L5", "V.4") == ["Phòng Kinh tế"]
+    assert _found(findings, "L5", "Nơi nhận") == ["Phòng Kinh tế"]
+    _plan, commune = _derived("communes", "xã Lạc Dương")
+    assert _found(commune, "L5", "V.4") == []  # a xã has a Phòng Kinh tế
+
+
+def test_a_district_draft_asks_courts_of_communes_that_do_not_exist() -> None:
+    _plan, findings = _derived("districts", "huyện Lâm Hà")
+    assert _found(findings, "L6", "V.11") == ["Viện Kiểm sát, Tòa án nhân dân các xã"]
+    assert _found(findings, "L10", "V.2")[0].startswith("đề xuất sửa đổi, bổ sung các quy định")
+    assert _found(findings, "L10", "V.3") == ["chỉ đạo ngành y tế các cấp"]
+    partial = _found(findings, "L1", "IV.2")
+    assert partial[0].startswith("Ủy ban nhân dân huyện Lâm Hà, thành phố Đà Lạt, Bảo Lộc")
+    assert _found(findings, "L7", "III.6") == ["6."]  # the parent's 4. then 6.
+
+
+def test_a_city_draft_doubles_thanh_pho_and_copies_the_district_party_committee() -> None:
+    _plan, findings = _derived("districts", "thành phố Đà Lạt")
+    assert _found(findings, "L1", "I.1-4") == ["thành phố, thành phố"]
+    assert _found(findings, "L9", "Nơi nhận") == ["Huyện ủy"]
+    _plan, district = _derived("districts", "huyện Lâm Hà")
+    assert _found(district, "L9", "Nơi nhận") == []  # a huyện's committee is the Huyện ủy
+
+
+def test_the_department_draft_keeps_investigation_and_prosecution() -> None:
+    _plan, findings = _derived("department", "so-ldtbxh")
+    words = _found(findings, "L10", "II.3.b)-4")
+    assert words[0].startswith("tổ chức điều tra, khám phá các vụ án")
+    assert words[1] == "kịp thời truy tố các tội phạm liên quan đến mại dâm"
+    assert not [f for f in findings if f.code == "L4"]  # a Sở works province-wide
+
+
+def test_the_lai_chau_plan_derived_for_a_commune() -> None:
+    source = load_plan(ROOT / "examples" / "lai-chau-2021" / "ke-hoach.yaml")
+    profile = loads_profile(LAI_CHAU_PROFILE, "lai-chau.yaml")
+    _plan, review = derive_with_review(source, "xã Bình Lư", profile)
+    findings = review.findings
+    assert _found(findings, "L6", "V.1-4") == ["UBND các thôn"]  # a thôn has no committee
+    assert _found(findings, "L5", "V.1-5") == ["Bộ Lao động - Thương binh và Xã hội"]
+    assert _found(findings, "L5", "V.1-4") == ["thị trấn"]
+
+
+def test_the_review_table_lists_the_findings(tmp_path: Path) -> None:
+    _plan, review = derive_with_review(SOURCE, "xã Lạc Dương", load_profile(PROFILES["communes"]))
+    document = docx.Document(str(render_review(review, tmp_path / "review.docx")))
+    rows = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert rows[0] == ["STT", "Mã", "Mục", "Từ ngữ", "Cần xem lại"]
+    assert ["L5", "V.1-6", "Bộ Lao động - Thương binh và Xã hội"] in [r[1:4] for r in rows]
+    assert len(rows) == len(review.findings) + 1
+
+
+def test_derive_prints_how_many_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = ["derive", str(SOURCE_FILE), "--profile", str(PROFILES["districts"])]
+    assert main([*command, "-o", str(tmp_path / "o"), "--unit", "Lâm Hà", "--unit", "Đà Lạt"]) == 0
+    total = len(_derived("districts", "huyện Lâm Hà")[1]) + len(
+        _derived("districts", "thành phố Đà Lạt")[1]
+    )
+    expected = f"{total} findings of the derivation lint (see the review tables)"
+    assert expected in capsys.readouterr().out.splitlines()
+
+
+SOURCE_FILE = LAM_DONG / "ke-hoach-7851.yaml"
+
+
+def _clean(plan: Plan, sections: tuple[Section, ...], recipients: tuple[str, ...]) -> Plan:
+    entries = tuple(Recipient.parse(r) for r in recipients)
+    return attrs.evolve(
+        plan, sections=sections, closing=(), recipients=Recipients(entries, ("VT",))
+    )
+
+
+def test_a_clean_commune_plan_has_no_finding() -> None:
+    """The province's name in a citation or as the body reported to is no finding."""
+    plan, _ = _derived("communes", "xã Lạc Dương")
+    duties = Section(
+        title="TỔ CHỨC THỰC HIỆN",
+        role=Role.IMPLEMENTATION,
+        children=(
+            Assignment(
+                heading=True,
+                text="Phòng Văn hóa - Xã hội:",
+                agencies=("Phòng Văn hóa - Xã hội",),
+                item_marker=Marker.DASH,
+                children=(
+                    Paragraph(
+                        text="Chủ trì triển khai Kế hoạch này; kiểm tra các cơ sở kinh doanh "
+                        "dịch vụ; báo cáo Ủy ban nhân dân xã và Ủy ban nhân dân tỉnh theo Kế "
+                        "hoạch số 7851/KH-UBND ngày 04/11/2021 của Ủy ban nhân dân tỉnh Lâm Đồng."
+                    ),
+                ),
+            ),
+            Assignment(
+                text="Công an xã phối hợp với Phòng Văn hóa - Xã hội kiểm tra, phát hiện các "
+                "hành vi vi phạm; tổ chức điều tra, khám phá các vụ án theo thẩm quyền.",
+                agencies=("Công an xã",),
+            ),
+            Assignment(
+                text="Các thôn, tổ dân phố tuyên truyền cho học sinh, sinh viên về phòng, "
+                "chống mại dâm, mại dâm trẻ em.",
+                agencies=("Trưởng thôn, Tổ trưởng tổ dân phố",),
+            ),
+        ),
+    )
+    clean = _clean(
+        plan, (duties,), ("UBND tỉnh (b/c)", "Sở Y tế (b/c)", "TT. Đảng ủy, TT. HĐND xã")
+    )
+    kind = kind_of("xã", datetime.date(2025, 9, 1))
+    assert (
+        lint(clean, kind, bundled_catalogue(), noun="xã", unit=plan.header.issuing_agency.name)
+        == []
+    )
+
+
+def test_a_clean_district_plan_has_no_finding() -> None:
+    plan, _ = _derived("districts", "huyện Lâm Hà")
+    duties = Section(
+        title="TỔ CHỨC THỰC HIỆN",
+        role=Role.IMPLEMENTATION,
+        children=(
+            Assignment(
+                text="Đề nghị Viện Kiểm sát nhân dân huyện, Tòa án nhân dân huyện phối hợp với "
+                "Phòng Lao động - Thương binh và Xã hội thống kê về truy tố, xét xử tội phạm.",
+                agencies=("Viện Kiểm sát nhân dân huyện", "Tòa án nhân dân huyện"),
+                requested=True,
+            ),
+            Assignment(
+                text="Ủy ban nhân dân các xã, thị trấn xây dựng kế hoạch của địa phương.",
+                agencies=("Ủy ban nhân dân các xã, thị trấn",),
+            ),
+        ),
+    )
+    clean = _clean(plan, (duties,), ("UBND tỉnh (b/c)", "TT. Huyện ủy, TT. HĐND huyện"))
+    kind = kind_of("huyện", datetime.date(2021, 11, 1))
+    assert (
+        lint(clean, kind, bundled_catalogue(), noun="huyện", unit=plan.header.issuing_agency.name)
+        == []
+    )
+
+
+def test_citations_are_masked_but_the_units_own_scope_is_read() -> None:
+    text = "theo Quyết định số 12/QĐ-UBND ngày 01/3/2022 của Ủy ban nhân dân tỉnh Lâm Đồng về y"
+    assert "tỉnh" not in mask_citations(text) and mask_citations(text).endswith(" về y")
+    plan, _ = _derived("communes", "xã Lạc Dương")
+    scoped = _clean(
+        plan,
+        (
+            Section(
+                title="GIẢI PHÁP", children=(Paragraph(text="Tuyên truyền trên địa bàn tỉnh."),)
+            ),
+        ),
+        ("UBND tỉnh (b/c)",),
+    )
+    kind = kind_of("xã", datetime.date(2025, 9, 1))
+    found = lint(scoped, kind, bundled_catalogue(), noun="xã", unit=plan.header.issuing_agency.name)
+    assert [(f.code, f.path, f.words) for f in found] == [("L4", "I-1", "trên địa bàn tỉnh")]
