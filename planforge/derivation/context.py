@@ -6,6 +6,8 @@ from typing import Any
 
 import attrs
 
+from planforge.catalogue.loading import bundled_catalogue
+from planforge.catalogue.schema import Catalogue, UnitKind
 from planforge.derivation.doubles import mend
 from planforge.derivation.grammar import grammar
 from planforge.derivation.review import ReviewRow
@@ -34,6 +36,9 @@ class Context:
     sources: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
     """The higher bodies behind each derived assignment, by its origin (for merges)."""
     rewrite: Rewriter = attrs.field(default=Rewriter(()))
+    kind: UnitKind | None = None
+    """The unit's kind in the level catalogue (None: a kind the catalogue does not know)."""
+    catalogue: Catalogue = attrs.field(factory=bundled_catalogue)
 
     def row(self, kind: str, path: str, source: str, derived: str, change: str) -> None:
         self.rows.append(

@@ -28,6 +28,7 @@ from planforge.derivation.rewrite import (
 from planforge.derivation.structure import regime, renumber, situation
 from planforge.derivation.target_scale import apportion, restate
 from planforge.derivation.targets import tighten
+from planforge.derivation.unit_kind import draft_date, unit_kind
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.loading.profile_file import with_defaults
@@ -37,7 +38,6 @@ from planforge.model import (
     DocumentNumber,
     DocumentReference,
     Header,
-    IssueDate,
     LegalBasis,
     Marker,
     Node,
@@ -237,7 +237,7 @@ def _recipients(context: Context, source: Plan) -> Recipients:
 
 def _header(context: Context, source: Plan) -> Header:
     unit = context.unit
-    date = context.profile.date or IssueDate(source.header.date.year, source.header.date.month)
+    date = draft_date(source.header.date, context.profile)
     return Header(
         document_type=source.header.document_type,
         parent_agency=unit.parent,
@@ -270,6 +270,9 @@ def derive_with_review(
         agency_rules=profile.agencies,
         overrides={o.target: o for o in (*profile.targets, *unit.targets)},
         number=source.header.number.file_form,
+    )
+    context.kind = unit_kind(
+        unit, profile, draft_date(source.header.date, profile), context.catalogue
     )
     map_all(context, source, profile.location or profile.name)
     dropped = [m.source for m in context.mapped.values() if m.target is None]

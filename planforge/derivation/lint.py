@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from planforge.catalogue.loading import bundled_catalogue
-from planforge.catalogue.queries import kind_of, noun_of
+from planforge.catalogue.queries import noun_of
 from planforge.catalogue.schema import Catalogue, UnitKind
-from planforge.errors import DerivationError
+from planforge.derivation.unit_kind import unit_kind
 from planforge.model import Assignment, Marker, Node, Plan, Role, Section
 from planforge.model.document_type import DocumentType
 from planforge.model.numbering import item_path, label_children
@@ -204,13 +204,9 @@ def lint_unit(
     """The lint of a unit's derived draft, its kind found from its noun, level and date."""
     catalogue = catalogue or bundled_catalogue()
     date = plan.header.date
-    day = datetime.date(date.year, date.month or 1, date.day or 1)
-    level = (unit.level or profile.level).value
-    tiers = {k.tier for k in catalogue.kinds}
-    try:
-        kind = kind_of(unit.kind, day, level=level if level in tiers else None, catalogue=catalogue)
-    except DerivationError:
-        # Derivation goes on without the catalogue's knowledge; the clerk is told.
+    kind = unit_kind(unit, profile, date, catalogue)
+    if kind is None:
+        day = datetime.date(date.year, date.month or 1, date.day or 1)
         message = (
             f"Không xác định được loại đơn vị “{unit.kind}” ({day.isoformat()}) trong danh mục "
             "cấp hành chính: dự thảo chưa được kiểm tra theo cấp của đơn vị"
