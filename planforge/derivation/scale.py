@@ -148,14 +148,6 @@ def subjects_at(duties: Mapping[str, tuple[str, ...]], path: str) -> tuple[str, 
     return None
 
 
-_SENTENCE = re.compile(r"\s+")
-
-
-def tidy(text: str) -> str:
-    """One space between words after a cut."""
-    return _SENTENCE.sub(" ", text).strip()
-
-
 def _printed(measure: Measure, text: str) -> bool:
     value = number(measure.value)
     return re.search(rf"(?<![\d,.]){re.escape(value)}(?![\d,])", text) is not None
