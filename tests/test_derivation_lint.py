@@ -65,16 +65,14 @@ def _found(findings: tuple[LintFinding, ...], code: str, path: str) -> list[str]
     return [f.words for f in findings if f.code == code and f.path == path]
 
 
-def test_a_2025_commune_draft_names_no_labour_body_without_a_finding() -> None:
-    """ "báo cáo Bộ Lao động - Thương binh và Xã hội" (V.1-6), "ngành Lao động …" (V.1-7)."""
+def test_a_2025_commune_draft_names_no_labour_body() -> None:
+    """The era's successors replace "báo cáo Bộ Lao động - Thương binh và Xã hội" (V.1-6) and
+    "ngành Lao động …" (V.1-7); the lint has nothing left to say about names of 2021."""
     plan, findings = _derived("communes", "xã Lạc Dương")
-    sentence = next(e.node.text for e in plan.entries() if "báo cáo Bộ Lao động" in e.node.text)
+    sentence = next(e.node.text for e in plan.entries() if "báo cáo Bộ Y tế" in e.node.text)
     assert "Ủy ban nhân dân xã, theo quy định" in sentence
-    assert _found(findings, "L5", "V.1-6") == ["Bộ Lao động - Thương binh và Xã hội"]
-    assert _found(findings, "L5", "V.1-7") == ["Lao động - Thương binh và Xã hội"]
-    assert _found(findings, "L5", "II.5.a)-1") == ["cấp huyện"]
-    message = next(f.message for f in findings if f.path == "V.1-6")
-    assert "Bộ Y tế" in message and "01/7/2025" in message
+    assert not [e for e in plan.entries() if "Lao động - Thương binh" in e.node.text]
+    assert [f for f in findings if f.code == "L5"] == []
 
 
 def test_todays_drafts_no_longer_double_a_body_or_lead_two_items_with_it() -> None:
@@ -90,12 +88,12 @@ def test_todays_drafts_no_longer_double_a_body_or_lead_two_items_with_it() -> No
         assert [f for f in findings if f.code in ("L1", "L2", "L7")] == [], unit
 
 
-def test_the_commune_draft_still_coordinates_with_its_own_office_and_inspects() -> None:
+def test_the_commune_draft_still_coordinates_with_its_own_office() -> None:
     """What only the typed classification will mend: the committee coordinating with its
-    own office among its duties (III.7), "thanh tra" for a commune office (V.1-8)."""
+    own office among its duties (III.7); "thanh tra" for a commune office is mended."""
     _plan, findings = _derived("communes", "xã Lạc Dương")
     assert _found(findings, "L3", "III.7") == ["Phối hợp Phòng Văn hóa - Xã hội"]
-    assert _found(findings, "L10", "V.1-8") == ["thanh tra, kiểm tra"]
+    assert _found(findings, "L10", "V.1-8") == []
 
 
 def _garbled_commune_plan() -> Plan:
@@ -141,9 +139,9 @@ def test_doubled_nouns_a_body_leading_two_items_and_self_coordination_are_found(
 
 
 def test_a_ward_gets_the_communes_economy_office() -> None:
-    _plan, findings = _derived("communes", "phường B'Lao")
-    assert _found(findings, "L5", "V.3") == ["Phòng Kinh tế"]
-    assert _found(findings, "L5", "Nơi nhận") == ["Phòng Kinh tế"]
+    plan, findings = _derived("communes", "phường B'Lao")
+    assert [f for f in findings if f.words == "Phòng Kinh tế"] == []  # replaced by its own
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in [r.name for r in plan.recipients.entries]
     _plan, commune = _derived("communes", "xã Lạc Dương")
     assert [f for f in commune if f.words == "Phòng Kinh tế"] == []  # a xã has a Phòng Kinh tế
 
@@ -151,8 +149,7 @@ def test_a_ward_gets_the_communes_economy_office() -> None:
 def test_a_district_draft_asks_courts_of_communes_that_do_not_exist() -> None:
     _plan, findings = _derived("districts", "huyện Lâm Hà")
     assert _found(findings, "L6", "V.10") == ["Viện Kiểm sát, Tòa án nhân dân các xã"]
-    assert _found(findings, "L10", "V.2")[0].startswith("đề xuất sửa đổi, bổ sung các quy định")
-    assert _found(findings, "L10", "V.3") == ["chỉ đạo ngành y tế các cấp"]
+    assert [f for f in findings if f.code == "L10"] == []  # functions cut to the district's
 
 
 def test_a_city_draft_copies_the_district_party_committee() -> None:
@@ -162,11 +159,9 @@ def test_a_city_draft_copies_the_district_party_committee() -> None:
     assert _found(district, "L9", "Nơi nhận") == []  # a huyện's committee is the Huyện ủy
 
 
-def test_the_department_draft_keeps_investigation_and_prosecution() -> None:
+def test_the_department_draft_no_longer_investigates_or_prosecutes() -> None:
     _plan, findings = _derived("department", "so-ldtbxh")
-    words = _found(findings, "L10", "II.3.b)-4")
-    assert words[0].startswith("tổ chức điều tra, khám phá các vụ án")
-    assert words[1] == "kịp thời truy tố các tội phạm liên quan đến mại dâm"
+    assert _found(findings, "L10", "II.3.b)-4") == []
     assert not [f for f in findings if f.code == "L4"]  # a Sở works province-wide
 
 
@@ -176,17 +171,20 @@ def test_the_lai_chau_plan_derived_for_a_commune() -> None:
     plan, review = derive_with_review(source, "xã Bình Lư", profile)
     findings = review.findings
     assert not [e for e in plan.entries() if "UBND các thôn" in e.node.text]  # rewritten whole
-    assert _found(findings, "L5", "II.1.a)-2") == ["cấp huyện"]
-    assert _found(findings, "L5", "V.1-5") == ["Bộ Lao động - Thương binh và Xã hội"]
-    assert _found(findings, "L5", "V.1-4") == ["thị trấn"]
+    assert [f for f in findings if f.code in ("L4", "L5", "L10")] == []
 
 
 def test_the_review_table_lists_the_findings(tmp_path: Path) -> None:
     _plan, review = derive_with_review(SOURCE, "xã Lạc Dương", load_profile(PROFILES["communes"]))
+    garbled = _garbled_commune_plan()  # today's drafts may have no finding left to show
+    found = lint(garbled, kind_of("xã", datetime.date(2025, 9, 1)), bundled_catalogue(), noun="xã")
+    review = attrs.evolve(review, findings=tuple(found))
     document = docx.Document(str(render_review(review, tmp_path / "review.docx")))
     rows = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert rows[0] == ["STT", "Mã", "Mục", "Từ ngữ", "Cần xem lại"]
-    assert ["L5", "V.1-6", "Bộ Lao động - Thương binh và Xã hội"] in [r[1:4] for r in rows]
+    assert ["L1", "II.1", "Phòng Văn hóa - Xã hội, Phòng Văn hóa - Xã hội"] in [
+        r[1:4] for r in rows
+    ]
     assert len(rows) == len(review.findings) + 1
 
 

@@ -178,8 +178,11 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         if override.value is not None or override.year is not None:
             derived, change = tighten(derived, override)
             notes = [change]
+    scaled = context.target_at_scale(node, derived, path)
+    if scaled is None:
+        return None
     derived, restated = restate(
-        derived, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
+        scaled, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
     )
     notes += restated
     share = override.share if override is not None and override.share else None
@@ -279,6 +282,7 @@ def derive_with_review(
     context.rewrite = build_rewriter(
         _text_map(context), profile.phrases, values, dropped, _enumerations(context, source)
     )
+    context.prepare(source)
     kept = tuple(n for n in source.sections if _keep(profile, n))
     for node in source.sections:
         if node not in kept and isinstance(node, Section):

@@ -134,13 +134,16 @@ class Rewriter:
 
     rules: tuple[Substitution, ...]
     enumerations: Enumerations | None = None
+    after: Callable[[str], str] | None = None
+    """Runs last, on the unit's terms: the names its era no longer has (:mod:`.era`)."""
 
     def __call__(self, text: str) -> str:
         held: list[str] = []
         if self.enumerations is not None:
             text, held = self.enumerations(text)
         text = self._substitute(text)
-        return restore(text, held) if held else text
+        text = restore(text, held) if held else text
+        return self.after(text) if self.after is not None else text
 
     def _substitute(self, text: str) -> str:
         for pattern, replacement in self.rules:
