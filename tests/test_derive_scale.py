@@ -64,15 +64,21 @@ def test_no_scope_era_or_function_finding_in_the_bundled_drafts() -> None:
         assert [f for f in findings if f.code in ("L4", "L5", "L10")] == [], unit
 
 
-def test_a_2025_commune_reports_to_the_ministry_of_health() -> None:
+def test_a_2025_commune_reports_to_its_committee_and_names_no_labour_body() -> None:
+    """The province reported to the Ministry; the commune's office reports to its committee,
+    and the abolished labour sector is named by its successor for this programme."""
     plan, review = _derived("communes", "xã Lạc Dương")
     text = _text(plan)
     assert "Lao động - Thương binh và Xã hội" not in text
-    assert "báo cáo Bộ Y tế và Ủy ban nhân dân xã, theo quy định" in text
+    assert "báo cáo Bộ" not in text
+    assert (
+        "giám sát đánh giá công tác phòng, chống mại dâm theo các nội dung của Kế hoạch này, "
+        "báo cáo Ủy ban nhân dân xã, theo quy định." in text
+    )
     assert "công tác phối hợp với ngành y tế triển khai các biện pháp can thiệp giảm hại" in text
     era = [r for r in review.rows if r.kind == "thời kỳ"]
-    assert "Bộ Y tế quản lý phòng, chống tệ nạn xã hội" in next(
-        r.change for r in era if r.path == "V.1-6"
+    assert "“ngành Lao động - Thương binh và Xã hội” → “ngành y tế”" in next(
+        r.change for r in era if r.path == "V.3"
     )
     assert "kế hoạch cấp trên ban hành năm 2021" in era[0].change  # the older parent is noted
     opening = plan.legal_basis.opening[0]
