@@ -91,10 +91,10 @@ def test_todays_drafts_no_longer_double_a_body_or_lead_two_items_with_it() -> No
 
 
 def test_the_commune_draft_still_coordinates_with_its_own_office_and_inspects() -> None:
-    """What only the typed classification will mend: the committee coordinating with its
-    own office among its duties (III.7), "thanh tra" for a commune office (V.1-8)."""
+    """ "thanh tra" for a commune office (V.1-8); the committee coordinating with its own
+    office among its duties (III.7) is mended by the classification (test_derive_classify)."""
     _plan, findings = _derived("communes", "xã Lạc Dương")
-    assert _found(findings, "L3", "III.7") == ["Phối hợp Phòng Văn hóa - Xã hội"]
+    assert _found(findings, "L3", "III.7") == []
     assert _found(findings, "L10", "V.1-8") == ["thanh tra, kiểm tra"]
 
 
@@ -141,23 +141,25 @@ def test_doubled_nouns_a_body_leading_two_items_and_self_coordination_are_found(
 
 
 def test_a_ward_gets_the_communes_economy_office() -> None:
-    _plan, findings = _derived("communes", "phường B'Lao")
-    assert _found(findings, "L5", "V.3") == ["Phòng Kinh tế"]
-    assert _found(findings, "L5", "Nơi nhận") == ["Phòng Kinh tế"]
+    """The catalogue gives a ward its Phòng Kinh tế, Hạ tầng và Đô thị (was: Phòng Kinh tế)."""
+    plan, findings = _derived("communes", "phường B'Lao")
+    assert [f for f in findings if f.words == "Phòng Kinh tế"] == []
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in [r.name for r in plan.recipients.entries]
     _plan, commune = _derived("communes", "xã Lạc Dương")
     assert [f for f in commune if f.words == "Phòng Kinh tế"] == []  # a xã has a Phòng Kinh tế
 
 
 def test_a_district_draft_asks_courts_of_communes_that_do_not_exist() -> None:
     _plan, findings = _derived("districts", "huyện Lâm Hà")
-    assert _found(findings, "L6", "V.10") == ["Viện Kiểm sát, Tòa án nhân dân các xã"]
+    assert [f for f in findings if f.code == "L6"] == []  # the clause is dropped now
     assert _found(findings, "L10", "V.2")[0].startswith("đề xuất sửa đổi, bổ sung các quy định")
     assert _found(findings, "L10", "V.3") == ["chỉ đạo ngành y tế các cấp"]
 
 
 def test_a_city_draft_copies_the_district_party_committee() -> None:
+    """Was "TT. Huyện ủy" for a city; Nơi nhận takes the Party committee from the catalogue."""
     _plan, findings = _derived("districts", "thành phố Đà Lạt")
-    assert _found(findings, "L9", "Nơi nhận") == ["Huyện ủy"]
+    assert _found(findings, "L9", "Nơi nhận") == []
     _plan, district = _derived("districts", "huyện Lâm Hà")
     assert _found(district, "L9", "Nơi nhận") == []  # a huyện's committee is the Huyện ủy
 
