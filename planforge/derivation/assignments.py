@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import attrs
 
-from planforge.derivation.classify import classify
+from planforge.derivation.classify import classify, split_rules
 from planforge.derivation.context import Context
 from planforge.derivation.level_below import OWN_DUTIES, without_absent
 from planforge.errors import DerivationError
@@ -36,10 +36,9 @@ def map_all(context: Context, plan: Plan, where: str | None) -> None:
     """Map every body of the plan; a profile that maps none is the wrong profile."""
     names = agency_names(plan)
     noun = context.unit.kind
+    rules = split_rules(context.profile)
     for name in names:
-        decision = classify(
-            name, context.profile, context.kind, noun, context.catalogue, context.values
-        )
+        decision = classify(name, rules, context.kind, noun, context.catalogue, context.values)
         if decision is not None:
             context.mapped[name] = decision.mapping
             target = decision.mapping.target or "bỏ"

@@ -104,14 +104,17 @@ def _counterpart(name: str, kind: UnitKind, noun: str, catalogue: Catalogue) -> 
 
 def classify(
     name: str,
-    profile: Profile,
+    rules: tuple[tuple[AgencyRule, ...], tuple[AgencyRule, ...]],
     kind: UnitKind | None,
     noun: str,
     catalogue: Catalogue,
     values: Mapping[str, str],
 ) -> Decision | None:
-    """Where the higher plan's body ``name`` goes for the unit; None when nothing says."""
-    own_rules, default_rules = split_rules(profile)
+    """Where the higher plan's body ``name`` goes for the unit; None when nothing says.
+
+    ``rules`` are the profile's own and its defaults' (:func:`split_rules`).
+    """
+    own_rules, default_rules = rules
     mapping = map_agency(name, own_rules, values)
     if mapping is not None:
         return Decision(mapping, "theo quy tắc riêng của hồ sơ")
