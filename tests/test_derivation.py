@@ -143,7 +143,7 @@ def test_a_unit_may_tighten_a_target() -> None:
     first = plan.targets()[0].node
     assert first.text.startswith("Ít nhất 80% số xã, phường, thị trấn")
     assert first.measures[0].value == 80
-    assert review.rows[0].change == "nâng chỉ tiêu: 70% → 80%"
+    assert next(r for r in review.rows if r.kind == "target").change == "nâng chỉ tiêu: 70% → 80%"
 
 
 def test_a_unit_may_bring_a_year_forward() -> None:
@@ -247,11 +247,13 @@ def test_targets_are_never_looser_than_the_source(
 
 
 def test_a_profile_that_maps_nothing_is_refused() -> None:
-    """Rules that match none of the plan's bodies mean the wrong profile."""
+    """Rules that match none of the plan's bodies mean the wrong profile, when the level
+    catalogue cannot place the unit either (a kind it does not know)."""
     bare = attrs.evolve(
         PROFILE,
         agencies=(attrs.evolve(PROFILE.agencies[0], source="Bộ Quốc phòng"),),
         extends=None,  # else derive applies the bundled district rules, which do map
+        units=tuple(attrs.evolve(u, kind="khu") for u in PROFILE.units),
     )
     with pytest.raises(DerivationError, match="map none of the plan's 20 bodies"):
         derive_plan(SOURCE, "huyện Lâm Hà", bare)

@@ -89,11 +89,11 @@ def test_todays_drafts_no_longer_double_a_body_or_lead_two_items_with_it() -> No
         assert [f for f in findings if f.code in ("L1", "L2", "L7")] == [], unit
 
 
-def test_the_commune_draft_still_coordinates_with_its_own_office() -> None:
-    """What only the typed classification will mend: the committee coordinating with its
-    own office among its duties (III.7); "thanh tra" for a commune office is mended."""
+def test_the_commune_draft_neither_coordinates_with_its_own_office_nor_inspects() -> None:
+    """ "thanh tra" for a commune office (V.1-8) is mended by the function rules, the committee
+    coordinating with its own office (III.7) by the classification (test_derive_classify)."""
     _plan, findings = _derived("communes", "xã Lạc Dương")
-    assert _found(findings, "L3", "III.7") == ["Phối hợp Phòng Văn hóa - Xã hội"]
+    assert _found(findings, "L3", "III.7") == []
     assert _found(findings, "L10", "V.1-8") == []
 
 
@@ -140,8 +140,9 @@ def test_doubled_nouns_a_body_leading_two_items_and_self_coordination_are_found(
 
 
 def test_a_ward_gets_the_communes_economy_office() -> None:
+    """The catalogue gives a ward its Phòng Kinh tế, Hạ tầng và Đô thị (was: Phòng Kinh tế)."""
     plan, findings = _derived("communes", "phường B'Lao")
-    assert [f for f in findings if f.words == "Phòng Kinh tế"] == []  # replaced by its own
+    assert [f for f in findings if f.words == "Phòng Kinh tế"] == []
     assert "Phòng Kinh tế, Hạ tầng và Đô thị" in [r.name for r in plan.recipients.entries]
     _plan, commune = _derived("communes", "xã Lạc Dương")
     assert [f for f in commune if f.words == "Phòng Kinh tế"] == []  # a xã has a Phòng Kinh tế
@@ -149,13 +150,14 @@ def test_a_ward_gets_the_communes_economy_office() -> None:
 
 def test_a_district_draft_asks_courts_of_communes_that_do_not_exist() -> None:
     _plan, findings = _derived("districts", "huyện Lâm Hà")
-    assert _found(findings, "L6", "V.10") == ["Viện Kiểm sát, Tòa án nhân dân các xã"]
+    assert [f for f in findings if f.code == "L6"] == []  # the clause is dropped now
     assert [f for f in findings if f.code == "L10"] == []  # functions cut to the district's
 
 
 def test_a_city_draft_copies_the_district_party_committee() -> None:
+    """Was "TT. Huyện ủy" for a city; Nơi nhận takes the Party committee from the catalogue."""
     _plan, findings = _derived("districts", "thành phố Đà Lạt")
-    assert _found(findings, "L9", "Nơi nhận") == ["Huyện ủy"]
+    assert _found(findings, "L9", "Nơi nhận") == []
     _plan, district = _derived("districts", "huyện Lâm Hà")
     assert _found(district, "L9", "Nơi nhận") == []  # a huyện's committee is the Huyện ủy
 

@@ -7,14 +7,18 @@ from collections.abc import Callable
 
 import attrs
 
+from planforge.derivation.classify import classify, split_rules
 from planforge.derivation.context import Context
-from planforge.derivation.rewrite import map_agency
+from planforge.derivation.level_below import OWN_DUTIES, without_absent
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.model import Assignment, Marker, Node, Paragraph, Plan
 
 MERGE = "gộp"
 """The review kind of several higher assignments made one item of the unit's."""
+
+CLASSIFY = "phân loại"
+"""The review kind of the decision on one body of the higher plan (whom it stands for)."""
 
 Children = Callable[[Context, tuple[Node, ...], str, int, Marker], tuple[Node, ...]]
 
@@ -31,10 +35,15 @@ def agency_names(plan: Plan) -> list[str]:
 def map_all(context: Context, plan: Plan, where: str | None) -> None:
     """Map every body of the plan; a profile that maps none is the wrong profile."""
     names = agency_names(plan)
+    noun = context.unit.kind
+    rules = split_rules(context.profile)
     for name in names:
-        mapping = map_agency(name, context.agency_rules, context.values)
-        if mapping is not None:
-            context.mapped[name] = mapping
+        decision = classify(name, rules, context.kind, noun, context.catalogue, context.values)
+        if decision is not None:
+            context.mapped[name] = decision.mapping
+            target = decision.mapping.target or "bỏ"
+            change = f"phân loại: {name} → {target} ({decision.reason})"
+            context.row(CLASSIFY, name, name, decision.mapping.target or "", change)
     if names and not context.mapped:
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
         raise DerivationError(
@@ -56,7 +65,7 @@ def derive_assignment(
     if known and all(m.is_self for m in known):
         own = children or (Paragraph(text=context.say(node.text, path)),)
         context.own_duties.extend(own)
-        context.row("assignment", path, node.text, "", "thành nhiệm vụ, giải pháp của đơn vị")
+        context.row("assignment", path, node.text, "", OWN_DUTIES)
         return None
     if known and all(m.target is None for m in known):
         names = ", ".join(m.source for m in known)
@@ -67,7 +76,7 @@ def derive_assignment(
     )
     unmapped = [a for a, m in zip(node.agencies, mappings, strict=True) if m is None]
     origin = f"{context.number} {path}"
-    text = context.say(node.text, path)
+    text = without_absent(context, context.say(node.text, path), path)
     for agency in agencies:
         text = without_self_coordination(text, agency)
     derived = attrs.evolve(
@@ -99,9 +108,11 @@ def _own(node: Node, agencies: tuple[str, ...]) -> Node:
 def without_self_coordination(text: str, body: str) -> str:
     """``text`` of ``body``'s own duty without "phối hợp với ``body``" (one cannot coordinate
     with oneself): "Phối hợp với X, các cơ quan …" → "Phối hợp với các cơ quan …";
-    "… và phối hợp với X trong …" → "… trong …"."""
+    "… và phối hợp với X trong …" → "… trong …"; a sentence "Phối hợp với X chỉ đạo …"
+    → "Chỉ đạo …"."""
     name = re.escape(body)
     text = re.sub(rf"([Pp]hối hợp(?: với)?) {name}(?:, | và )", r"\1 ", text)
+    text = re.sub(rf"(^|\. )[Pp]hối hợp(?: với)? {name} (\w)", lambda m: m[1] + m[2].upper(), text)
     return re.sub(rf",? (?:và )?phối hợp(?: với)? {name}(?= )", "", text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -17,6 +18,7 @@ from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
 from planforge.derivation.enumerations import rewrite_enumerations
 from planforge.derivation.grammar import grammar
+from planforge.derivation.level_below import recipient_values, with_own_duties
 from planforge.derivation.review import Review
 from planforge.derivation.rewrite import (
     Enumerations,
@@ -201,34 +203,14 @@ def _keep(profile: Profile, node: Node) -> bool:
     return not profile.keep or not isinstance(node, Section) or node.role in profile.keep
 
 
-def _with_own_duties(context: Context, sections: tuple[Node, ...]) -> tuple[Node, ...]:
-    """Append the duties the higher plan gave to units like this one to its measures."""
-    if not context.own_duties:
-        return sections
-    duties = tuple(_as_item(d) for d in context.own_duties)
-    for index, node in enumerate(sections):
-        if isinstance(node, Section) and node.role is Role.MEASURES:
-            merged = attrs.evolve(node, children=node.children + duties)
-            return (*sections[:index], merged, *sections[index + 1 :])
-    heading = Section(
-        title="Nhiệm vụ của " + context.unit.name,
-        role=Role.MEASURES,
-        item_marker=Marker.DASH,
-        children=duties,
-    )
-    return (*sections[:-1], heading, *sections[-1:]) if sections else (heading,)
-
-
-def _as_item(node: Node) -> Node:
-    if isinstance(node, Paragraph | Target | Reporting) and node.marker is None:
-        return attrs.evolve(node, marker=Marker.ARABIC)
-    return node
-
-
 def _recipients(context: Context, source: Plan) -> Recipients:
-    values = context.values
+    """Nơi nhận: the profile's lines (the Party committee and the level below from the
+    catalogue), the bodies given duties, the unit's own."""
+    values = {**context.values, **recipient_values(context)}
     entries = [
-        Recipient.parse(fill(r.line, values, "recipients")) for r in context.profile.recipients
+        Recipient.parse(fill(r.line, values, "recipients"))
+        for r in context.profile.recipients
+        if not _blank_line(r.line, values)
     ]
     bodies = [
         context.rewrite(m.target) for m in context.mapped.values() if m.target and not m.is_self
@@ -236,6 +218,12 @@ def _recipients(context: Context, source: Plan) -> Recipients:
     entries += [Recipient(name[:1].upper() + name[1:]) for name in dict.fromkeys(bodies)]
     entries += list(context.unit.recipients)
     return Recipients(tuple(dict.fromkeys(entries)), context.unit.archive)
+
+
+def _blank_line(line: str, values: dict[str, str]) -> bool:
+    """A line made only of catalogue values the unit lacks (no level below: a department)."""
+    names = re.findall(r"\{(\w+)\}", line)
+    return bool(names) and all(n in values and not values[n] for n in names)
 
 
 def _header(context: Context, source: Plan) -> Header:
@@ -287,7 +275,7 @@ def derive_with_review(
     for node in source.sections:
         if node not in kept and isinstance(node, Section):
             context.row("section", node.title, node.title, "", "bỏ mục (không áp dụng cho cấp này)")
-    sections = _with_own_duties(context, _children(context, kept, "", 1, Marker.NONE))
+    sections = with_own_duties(context, _children(context, kept, "", 1, Marker.NONE))
     closing = tuple(_node(context, n, f"closing-{i + 1}", 1) for i, n in enumerate(source.closing))
     closing += regime(context, sections, closing)
     sections = renumber(context, sections)
