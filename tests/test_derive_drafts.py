@@ -57,6 +57,10 @@ def test_no_doubled_noun_in_a_commune_draft(unit: str) -> None:
     text = "\n".join(_texts(plan))
     assert "Phòng Văn hóa - Xã hội, Phòng Văn hóa - Xã hội" not in text
     assert "cấp xã và 50% ở cấp xã" not in text
+    # "các cơ quan báo, đài tỉnh và hệ thống thông tin cơ sở": a commune has the latter only
+    kind = unit.split()[0]
+    assert f"Chỉ đạo hệ thống thông tin cơ sở của {kind} thông tin, tuyên truyền chủ trương" in text
+    assert "và hệ thống thông tin cơ sở" not in text
     assert "tiếp thu có chọn lọc kinh nghiệm của các địa phương khác" in text
     # "70% … cấp tỉnh và 50% ở cấp huyện, cấp xã" keeps the commune's own level and figure
     assert "Ít nhất 50% đội ngũ cán bộ, công chức, viên chức, chiến sĩ cấp xã, các cơ quan" in text
@@ -80,7 +84,7 @@ def test_bodies_mapped_to_one_office_lead_one_item() -> None:
     duties = [c.text for c in office.children if isinstance(c, Paragraph)]
     assert duties[0] == "Chịu trách nhiệm chính triển khai các nội dung của kế hoạch này;"
     assert (
-        "Chỉ đạo hệ thống thông tin cơ sở của xã và hệ thống thông tin cơ sở thông tin, tuyên "
+        "Chỉ đạo hệ thống thông tin cơ sở của xã thông tin, tuyên "
         "truyền chủ trương, chính sách pháp luật về phòng, chống mại dâm. Phối hợp với các cơ "
         "quan, đơn vị liên quan xây dựng kế hoạch thông tin"
     ) in "\n".join(duties)
