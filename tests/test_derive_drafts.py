@@ -173,3 +173,19 @@ def test_shares_adding_up_to_more_than_the_whole_are_a_located_error() -> None:
     with pytest.raises(PlanFileError) as info:
         loads_profile(text, "p.yaml")
     assert "add up to 1.1" in info.value.message
+
+
+def test_reports_go_to_the_committee_above_through_the_lead_department() -> None:
+    """The reporting paragraph names who the unit reports to; without a lead department in
+    the profile, no empty "(qua )" is left."""
+    plan, _ = derive_with_review(SOURCE, "xã Lạc Dương", COMMUNES)
+    closing = "\n".join(_texts(plan))
+    assert "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh Lâm Đồng (qua Sở Y tế) theo quy định." in (
+        closing
+    )
+    text = (EXAMPLES / "profile-2025-communes.yaml").read_text(encoding="utf-8")
+    bare = loads_profile(text.replace("lead_department: Sở Y tế\n", ""), "bare.yaml")
+    plan, _ = derive_with_review(SOURCE, "xã Lạc Dương", bare)
+    closing = "\n".join(_texts(plan))
+    assert "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh Lâm Đồng theo quy định." in closing
+    assert "(qua )" not in closing

@@ -39,7 +39,22 @@ def _short_agency(name: str) -> str:
 
 
 def fill(template: str, values: Mapping[str, str], where: str) -> str:
-    """Replace ``{name}`` placeholders; an unknown name is an error naming ``where``."""
+    """Replace ``{name}`` placeholders; an unknown name is an error naming ``where``.
+
+    A parenthesis whose placeholders are all empty leaves with them, so a profile
+    without a lead department gets no "(qua )":
+
+    >>> fill("báo cáo {higher} (qua {lead})", {"higher": "UBND tỉnh", "lead": ""}, "x")
+    'báo cáo UBND tỉnh'
+    >>> fill("báo cáo {higher} (qua {lead})", {"higher": "UBND tỉnh", "lead": "Sở Y tế"}, "x")
+    'báo cáo UBND tỉnh (qua Sở Y tế)'
+    """
+
+    def empty(match: re.Match[str]) -> str:
+        names = re.findall(r"\{(\w+)\}", match.group(0))
+        return "" if names and all(values.get(n, "x") == "" for n in names) else match.group(0)
+
+    template = re.sub(r"\s*\([^()]*\{\w+\}[^()]*\)", empty, template)
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
