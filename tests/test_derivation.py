@@ -26,6 +26,7 @@ from planforge import (
 )
 from planforge.derivation.derive import derive_plan, derive_with_review
 from planforge.loading.profile_file import load_profile, loads_profile
+from planforge.model import IssueDate
 from planforge.model.profile import TargetOverride
 from planforge.rendering.context import body_paragraphs
 
@@ -248,14 +249,12 @@ def test_targets_are_never_looser_than_the_source(
         assert (new <= old) if comparison is Comparison.AT_MOST else (new >= old)
 
 
-def test_a_profile_that_maps_nothing_is_refused() -> None:
-    """Rules that match none of the plan's bodies mean the wrong profile, when the level
-    catalogue cannot place the unit either (a kind it does not know)."""
-    bare = attrs.evolve(
-        PROFILE,
-        agencies=(attrs.evolve(PROFILE.agencies[0], source="Bộ Quốc phòng"),),
-        extends=None,  # else derive applies the bundled district rules, which do map
-        units=tuple(attrs.evolve(u, kind="khu") for u in PROFILE.units),
-    )
-    with pytest.raises(DerivationError, match="map none of the plan's 20 bodies"):
+def test_a_unit_kind_the_catalogue_does_not_have_then_is_refused() -> None:
+    """A profile built in Python with a kind the level catalogue has no kind of (or not on
+    the draft's date): one error naming the kind and the profile, nothing derived."""
+    bare = attrs.evolve(PROFILE, units=tuple(attrs.evolve(u, kind="khu") for u in PROFILE.units))
+    with pytest.raises(DerivationError, match="no kind of unit 'khu' \\(district\\)"):
         derive_plan(SOURCE, "huyện Lâm Hà", bare)
+    late = attrs.evolve(PROFILE, date=IssueDate(2025, 9))  # no huyện after 1 July 2025
+    with pytest.raises(DerivationError, match="no kind of unit 'huyện'"):
+        derive_plan(SOURCE, "huyện Lâm Hà", late)

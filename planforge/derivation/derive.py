@@ -30,7 +30,7 @@ from planforge.derivation.rewrite import (
 from planforge.derivation.structure import regime, renumber, situation
 from planforge.derivation.target_scale import apportion, restate
 from planforge.derivation.targets import tighten
-from planforge.derivation.unit_kind import draft_date, unit_kind
+from planforge.derivation.unit_kind import catalogue_of, draft_date, unit_kind
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.loading.profile_file import with_defaults
@@ -262,9 +262,17 @@ def derive_with_review(
         overrides={o.target: o for o in (*profile.targets, *unit.targets)},
         number=source.header.number.file_form,
     )
-    context.kind = unit_kind(
-        unit, profile, draft_date(source.header.date, profile), context.catalogue
-    )
+    context.catalogue = catalogue_of(profile)
+    day = draft_date(source.header.date, profile)
+    context.kind = unit_kind(unit, profile, day, context.catalogue)
+    if context.kind is None:
+        raise DerivationError(
+            _(
+                "the level catalogue has no kind of unit {kind!r} ({level}) on {date}: "
+                "check the unit's kind and the profile's date"
+            ).format(kind=unit.kind, level=(unit.level or profile.level).value, date=day),
+            profile.location or profile.name,
+        )
     map_all(context, source, profile.location or profile.name)
     dropped = [m.source for m in context.mapped.values() if m.target is None]
     context.rewrite = build_rewriter(

@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from planforge.catalogue.loading import bundled_catalogue
 from planforge.catalogue.queries import noun_of
 from planforge.catalogue.schema import Catalogue, UnitKind
-from planforge.derivation.unit_kind import unit_kind
+from planforge.derivation.unit_kind import catalogue_of, unit_kind
 from planforge.model import Assignment, Marker, Node, Plan, Role, Section
 from planforge.model.document_type import DocumentType
 from planforge.model.numbering import item_path, label_children
@@ -202,7 +201,7 @@ def lint_unit(
     plan: Plan, unit: Unit, profile: Profile, catalogue: Catalogue | None = None
 ) -> tuple[LintFinding, ...]:
     """The lint of a unit's derived draft, its kind found from its noun, level and date."""
-    catalogue = catalogue or bundled_catalogue()
+    catalogue = catalogue or catalogue_of(profile)
     date = plan.header.date
     kind = unit_kind(unit, profile, date, catalogue)
     if kind is None:

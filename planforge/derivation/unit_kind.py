@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from functools import cache
 
+from planforge.catalogue.loading import bundled_catalogue, load_catalogue
 from planforge.catalogue.queries import kind_of
 from planforge.catalogue.schema import Catalogue, UnitKind
 from planforge.errors import DerivationError
@@ -28,3 +30,13 @@ def unit_kind(
 def draft_date(source_date: IssueDate, profile: Profile) -> IssueDate:
     """The date of a derived draft: the profile's, else the higher plan's month."""
     return profile.date or IssueDate(source_date.year, source_date.month)
+
+
+def catalogue_of(profile: Profile) -> Catalogue:
+    """The level catalogue a profile derives with: its own file, or the bundled one."""
+    return _load(profile.catalogue) if profile.catalogue else bundled_catalogue()
+
+
+@cache
+def _load(path: str) -> Catalogue:
+    return load_catalogue(path)

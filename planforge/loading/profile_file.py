@@ -10,6 +10,7 @@ from pathlib import Path
 from planforge.errors import PlanFileError
 from planforge.i18n import _
 from planforge.loading.located import Located, read_yaml_text
+from planforge.loading.profile_catalogue import own_catalogue
 from planforge.loading.structure import Structurer, structure_yaml
 from planforge.model.profile import Profile, ProfileDefaults
 from planforge.text.normalize import nfc
@@ -109,6 +110,7 @@ def loads_profile(
     """
     located = Located(file)
     profile: Profile = Structurer(located).build(located.load(nfc(text)), Profile, ())
+    profile = own_catalogue(profile, located, folder)
     try:
         return apply_extends(profile, folder)
     except ExtendsError as exc:

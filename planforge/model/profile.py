@@ -202,6 +202,9 @@ class Profile:
     reporting: ReportingRule | None = None
     situation: str | None = attrs.field(default=None, converter=optional_text)
     """A bracketed placeholder for the unit's own situation ("[Đánh giá tình hình …]")."""
+    catalogue: str | None = attrs.field(default=None, converter=optional_text)
+    """A level catalogue (danh mục cấp hành chính) file beside the profile, in place of the
+    bundled one; once loaded, its full path."""
     location: str | None = attrs.field(
         default=None, eq=False, repr=False, metadata={"located": True}
     )

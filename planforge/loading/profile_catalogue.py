@@ -1,0 +1,66 @@
+"""A profile's own level catalogue (danh mục cấp hành chính), and its units' kinds checked.
+
+A province adapts the bundled catalogue by copying ``planforge/catalogue/levels.yaml``
+beside its profile and naming it in ``catalogue:``; the file is read with its own
+located errors.  Every unit's ``kind`` must be a noun the catalogue knows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import attrs
+
+from planforge.catalogue.loading import bundled_catalogue, load_catalogue
+from planforge.catalogue.schema import Catalogue
+from planforge.i18n import _
+from planforge.loading.located import Located
+from planforge.model.profile import Profile
+
+_PLAIN_NAME = re.compile(r"[^\x00-\x1f/\\:.][^\x00-\x1f/\\:]{0,199}\.ya?ml")
+"""A file beside the profile: one plain name, no folder, no drive, not hidden."""
+
+
+def own_catalogue(
+    profile: Profile, located: Located, folder: str | os.PathLike[str] | None
+) -> Profile:
+    """``profile`` with its ``catalogue`` file found beside it (its full path), and every
+    unit's kind checked against the catalogue it will derive with."""
+    catalogue = bundled_catalogue()
+    if profile.catalogue:
+        path = _beside(profile.catalogue, folder, located)
+        catalogue = load_catalogue(path)
+        profile = attrs.evolve(profile, catalogue=str(path))
+    _check_kinds(profile, catalogue, located)
+    return profile
+
+
+def _beside(name: str, folder: str | os.PathLike[str] | None, located: Located) -> Path:
+    if folder is None or not _PLAIN_NAME.fullmatch(name):
+        message = _(
+            "catalogue names a .yaml file in the profile's own folder, not {name!r}"
+        ).format(name=name)
+        raise located.error(("catalogue",), message)
+    candidate = Path(folder) / name
+    try:
+        inside = candidate.resolve().parent == Path(folder).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside or not candidate.is_file():
+        message = _("no file {name!r} beside the profile; copy the catalogue there").format(
+            name=name
+        )
+        raise located.error(("catalogue",), message)
+    return candidate.resolve()
+
+
+def _check_kinds(profile: Profile, catalogue: Catalogue, located: Located) -> None:
+    nouns = list(dict.fromkeys(n.name for k in catalogue.kinds for n in k.nouns))
+    for index, unit in enumerate(profile.units):
+        if unit.kind not in nouns:
+            message = _(
+                "the level catalogue knows no kind of unit {kind!r}; use one of: {nouns}"
+            ).format(kind=unit.kind, nouns=", ".join(nouns))
+            raise located.error(("units", index, "kind"), message)
