@@ -73,8 +73,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_there_is_something_of_every_kind(outputs: dict[str, Path]) -> None:
-    """12 districts, a department, 5 communes and wards, 3 letters, 2 reports, 1 appendix."""
-    assert len(outputs) == 12 + 1 + 5 + 3 + 2 + 1
+    """12 districts, a department, 5 communes and wards of Lâm Đồng and 2 of Lai Châu,
+    3 letters, 2 reports, 1 appendix."""
+    assert len(outputs) == 12 + 1 + 5 + 2 + 3 + 2 + 1
 
 
 def test_every_document_planforge_writes_has_no_error(outputs: dict[str, Path]) -> None:

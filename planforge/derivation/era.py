@@ -17,6 +17,7 @@ import re
 import attrs
 
 from planforge.catalogue.queries import abolished, bodies, named
+from planforge.catalogue.queries import name_pattern as _phrase
 from planforge.catalogue.schema import Abolished, UnitKind
 from planforge.derivation.lint import mask_citations
 from planforge.derivation.rewrite import fill
@@ -25,13 +26,6 @@ from planforge.model.date import IssueDate
 
 ERA = "thời kỳ"
 """The review kind of a name replaced because it no longer exists in the unit's era."""
-
-
-def _phrase(words: str) -> re.Pattern[str]:
-    """Whole words; a lower-case phrase also matches with a capital first letter."""
-    first = words[:1]
-    head = f"[{first}{first.upper()}]" if first.islower() else re.escape(first)
-    return re.compile(rf"(?<!\w){head}{re.escape(words[1:])}(?!\w)")
 
 
 @attrs.define

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from planforge import patterns
+from planforge.catalogue.queries import name_pattern
 from planforge.derivation.enumerations import restore
 from planforge.errors import DerivationError
 from planforge.i18n import _
@@ -196,7 +197,8 @@ def build_rewriter(
     rules: list[Substitution] = _removals(dropped)
     for source in sorted(names, key=len, reverse=True):
         target = names[source].replace("\\", "\\\\")
-        rules.append((re.compile(_bounded(source)), target))
+        # a body as documents write it: "Sở Lao động -Thương binh", "Lao động Thương binh"
+        rules.append((name_pattern(source), target))
     for phrase in phrases:
         target = fill(phrase.target, values, f"phrase rule for {phrase.source!r}")
         if phrase.pattern:

@@ -7,15 +7,9 @@ import re
 from collections.abc import Iterator
 
 from planforge.catalogue.queries import abolished, bodies, functions_missing, named, noun_of
+from planforge.catalogue.queries import name_pattern as _phrase
 from planforge.derivation.lint import Draft, Item, LintFinding, rule
 from planforge.patterns import compile_pattern
-
-
-def _phrase(words: str) -> re.Pattern[str]:
-    """Whole words; a lower-case phrase also matches with a capital first letter."""
-    first = words[:1]
-    head = f"[{first}{first.upper()}]" if first.islower() else re.escape(first)
-    return re.compile(rf"(?<!\w){head}{re.escape(words[1:])}(?!\w)")
 
 
 def _spans(item: Item, phrases: list[str]) -> Iterator[tuple[str, re.Match[str]]]:
