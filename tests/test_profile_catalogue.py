@@ -77,3 +77,21 @@ def test_the_catalogue_is_a_yaml_file_beside_the_profile(tmp_path: Path, name: s
     with pytest.raises(PlanFileError, match="catalogue") as error:
         load_profile(_profile(folder, text))
     assert str(folder / "profile.yaml") in str(error.value)
+
+
+def test_a_rule_giving_duties_to_a_body_the_era_no_longer_has_is_a_located_error(
+    tmp_path: Path,
+) -> None:
+    """A 2025 commune profile that sends the labour department's duties to a "Phòng Lao
+    động - Thương binh và Xã hội" contradicts the catalogue: refused at the rule's target."""
+    text = (EXAMPLES / "profile-2025-communes.yaml").read_text(encoding="utf-8")
+    rule = (
+        "agencies:\n  - {source: Sở Lao động - Thương binh và Xã hội, "
+        "target: Phòng Lao động - Thương binh và Xã hội}\n"
+    )
+    path = _profile(tmp_path, text.replace("phrases:\n", rule + "phrases:\n", 1))
+    with pytest.raises(PlanFileError) as error:
+        load_profile(path)
+    assert "agencies[0].target" in str(error.value)
+    assert "does not exist for these units on 2025-09-01" in str(error.value)
+    assert error.value.location is not None and error.value.location.startswith(f"{path}:")

@@ -7,6 +7,7 @@ located errors.  Every unit's ``kind`` must be a noun the catalogue knows.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -14,7 +15,9 @@ from pathlib import Path
 import attrs
 
 from planforge.catalogue.loading import bundled_catalogue, load_catalogue
+from planforge.catalogue.queries import abolished, kind_of, name_pattern
 from planforge.catalogue.schema import Catalogue
+from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.loading.located import Located
 from planforge.model.profile import Profile
@@ -34,6 +37,7 @@ def own_catalogue(
         catalogue = load_catalogue(path)
         profile = attrs.evolve(profile, catalogue=str(path))
     _check_kinds(profile, catalogue, located)
+    _check_targets(profile, catalogue, located)
     return profile
 
 
@@ -64,3 +68,31 @@ def _check_kinds(profile: Profile, catalogue: Catalogue, located: Located) -> No
                 "the level catalogue knows no kind of unit {kind!r}; use one of: {nouns}"
             ).format(kind=unit.kind, nouns=", ".join(nouns))
             raise located.error(("units", index, "kind"), message)
+
+
+def _check_targets(profile: Profile, catalogue: Catalogue, located: Located) -> None:
+    """A profile's own rule may not give a duty to a body its units' era no longer has
+    (a 2025 commune's "Phòng Lao động - Thương binh và Xã hội"): the catalogue says so."""
+    if profile.date is None:
+        return  # the era is the higher plan's, known only when deriving
+    day = datetime.date(profile.date.year, profile.date.month or 1, profile.date.day or 1)
+    gone: dict[str, str | None] = {}
+    for unit in profile.units:
+        try:
+            kind = kind_of(unit.kind, day, catalogue=catalogue)
+        except DerivationError:
+            continue  # derive names the kind and the date
+        gone.update(abolished(kind, unit.kind))
+    for index, rule in enumerate(profile.agencies):
+        target = rule.target or ""
+        for name, successor in gone.items():
+            if "{" not in target and name_pattern(name).fullmatch(target):
+                message = _(
+                    "{target!r} does not exist for these units on {date} (level catalogue); "
+                    "give its successor{successor}"
+                ).format(
+                    target=target,
+                    date=day.isoformat(),
+                    successor=f" ({successor})" if successor else "",
+                )
+                raise located.error(("agencies", index, "target"), message)
