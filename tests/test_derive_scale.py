@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from planforge import load_plan
 from planforge.derivation.derive import derive_with_review
 from planforge.derivation.review import Review
@@ -150,3 +152,29 @@ def test_a_clause_is_dropped_whole_or_not_at_all() -> None:
     assert drop_clause(first, 0, first.index(";")) == "Nâng cao hiệu quả."
     inside = "Công an chủ trì, rà soát, đề xuất sửa đổi các quy định; chỉ đạo lực lượng."
     assert drop_clause(inside, inside.index("đề xuất"), inside.index(";")) is None
+
+
+@pytest.mark.parametrize(
+    ("profile", "unit", "head"),
+    [
+        ("communes", "xã Lạc Dương", "Phối hợp với"),
+        (
+            "districts",
+            "huyện Lâm Hà",
+            "Phòng Giáo dục và Đào tạo, Phòng Lao động - Thương binh và Xã hội phối hợp với",
+        ),
+    ],
+)
+def test_a_district_or_commune_works_with_schools_it_does_not_run(
+    profile: str, unit: str, head: str
+) -> None:
+    """Upper secondary schools and universities are not the district's or the commune's to
+    direct: its office works with them, and the review says why."""
+    plan, review = _derived(profile, unit)
+    text = _text(plan)
+    assert "hỉ đạo các trường trung học phổ thông" not in text
+    assert (
+        f"{head} các trường trung học phổ thông, cơ sở giáo dục đại học và cơ sở giáo dục nghề "
+        "nghiệp trên địa bàn tổ chức tuyên truyền"
+    ) in text
+    assert any("không do cấp huyện, cấp xã quản lý" in r.change for r in review.rows)
