@@ -4,19 +4,17 @@ clerk found (issue 11), and nothing on small clean plans."""
 from __future__ import annotations
 
 import datetime
-from functools import cache
 from pathlib import Path
 
 import attrs
 import docx
 import pytest
+from drafts import LAM_DONG, derived
 
 from planforge import load_plan
 from planforge.catalogue import bundled_catalogue, kind_of
 from planforge.cli import main
-from planforge.derivation.derive import derive_with_review
 from planforge.derivation.lint import LintFinding, lint, mask_citations
-from planforge.loading.profile_file import load_profile, loads_profile
 from planforge.model import (
     Assignment,
     Marker,
@@ -29,35 +27,11 @@ from planforge.model import (
 )
 from planforge.rendering.review_docx import render_review
 
-ROOT = Path(__file__).resolve().parents[1]
-LAM_DONG = ROOT / "examples" / "lam-dong-2021"
 SOURCE = load_plan(LAM_DONG / "ke-hoach-7851.yaml")
-PROFILES = {
-    "districts": LAM_DONG / "profile-2021-districts.yaml",
-    "department": LAM_DONG / "profile-2021-department.yaml",
-    "communes": LAM_DONG / "profile-2025-communes.yaml",
-}
-LAI_CHAU_PROFILE = """\
-name: Lai Châu 2025 — cấp xã
-level: commune
-extends: commune
-lead_department: Sở Y tế
-date: 2025-09
-units:
-  - name: Ủy ban nhân dân xã Bình Lư
-    short_name: xã Bình Lư
-    kind: xã
-    place: Bình Lư
-    signature:
-      authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]
-      title: Phó Chủ tịch
-      name: Lò Văn Minh
-"""
 
 
-@cache
 def _derived(profile: str, unit: str) -> tuple[Plan, tuple[LintFinding, ...]]:
-    plan, review = derive_with_review(SOURCE, unit, load_profile(PROFILES[profile]))
+    plan, review = derived(profile, unit)
     return plan, review.findings
 
 
@@ -169,16 +143,13 @@ def test_the_department_draft_no_longer_investigates_or_prosecutes() -> None:
 
 
 def test_the_lai_chau_plan_derived_for_a_commune() -> None:
-    source = load_plan(ROOT / "examples" / "lai-chau-2021" / "ke-hoach.yaml")
-    profile = loads_profile(LAI_CHAU_PROFILE, "lai-chau.yaml")
-    plan, review = derive_with_review(source, "xã Bình Lư", profile)
-    findings = review.findings
+    plan, findings = _derived("lai-chau", "xã Bình Lư")
     assert not [e for e in plan.entries() if "UBND các thôn" in e.node.text]  # rewritten whole
     assert [f for f in findings if f.code in ("L4", "L5", "L10")] == []
 
 
 def test_the_review_table_lists_the_findings(tmp_path: Path) -> None:
-    _plan, review = derive_with_review(SOURCE, "xã Lạc Dương", load_profile(PROFILES["communes"]))
+    _plan, review = derived("communes", "xã Lạc Dương")
     garbled = _garbled_commune_plan()  # today's drafts may have no finding left to show
     found = lint(garbled, kind_of("xã", datetime.date(2025, 9, 1)), bundled_catalogue(), noun="xã")
     review = attrs.evolve(review, findings=tuple(found))
@@ -194,7 +165,12 @@ def test_the_review_table_lists_the_findings(tmp_path: Path) -> None:
 def test_derive_prints_how_many_findings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    command = ["derive", str(SOURCE_FILE), "--profile", str(PROFILES["districts"])]
+    command = [
+        "derive",
+        str(SOURCE_FILE),
+        "--profile",
+        str(LAM_DONG / "profile-2021-districts.yaml"),
+    ]
     assert main([*command, "-o", str(tmp_path / "o"), "--unit", "Lâm Hà", "--unit", "Đà Lạt"]) == 0
     total = len(_derived("districts", "huyện Lâm Hà")[1]) + len(
         _derived("districts", "thành phố Đà Lạt")[1]

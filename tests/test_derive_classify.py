@@ -4,58 +4,13 @@ Nơi nhận's Party committee and subordinates from the catalogue — on the bun
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
+from drafts import DRAFTS, derived
 
-from planforge import load_plan
-from planforge.derivation.derive import derive_with_review
 from planforge.derivation.lint import LintFinding
-from planforge.derivation.review import Review
-from planforge.loading.profile_file import load_profile, loads_profile
 from planforge.model import Assignment, Plan, Role, Section
 
-ROOT = Path(__file__).resolve().parents[1]
-LAM_DONG = ROOT / "examples" / "lam-dong-2021"
-SOURCE = load_plan(LAM_DONG / "ke-hoach-7851.yaml")
-PROFILES = {
-    "districts": LAM_DONG / "profile-2021-districts.yaml",
-    "department": LAM_DONG / "profile-2021-department.yaml",
-    "communes": LAM_DONG / "profile-2025-communes.yaml",
-}
-LAI_CHAU_PROFILE = """\
-name: Lai Châu 2025 — cấp xã
-level: commune
-extends: commune
-lead_department: Sở Y tế
-date: 2025-09
-units:
-  - name: Ủy ban nhân dân xã Bình Lư
-    short_name: xã Bình Lư
-    kind: xã
-    place: Bình Lư
-    signature:
-      authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]
-      title: Phó Chủ tịch
-      name: Lò Văn Minh
-"""
-DRAFTS = [
-    ("districts", "huyện Lâm Hà"),
-    ("districts", "thành phố Đà Lạt"),
-    ("department", "so-ldtbxh"),
-    ("communes", "xã Lạc Dương"),
-    ("communes", "phường B'Lao"),
-    ("lai-chau", "xã Bình Lư"),
-]
-
-
-@cache
-def _derived(profile: str, unit: str) -> tuple[Plan, Review]:
-    if profile == "lai-chau":
-        source = load_plan(ROOT / "examples" / "lai-chau-2021" / "ke-hoach.yaml")
-        return derive_with_review(source, unit, loads_profile(LAI_CHAU_PROFILE, "lai-chau.yaml"))
-    return derive_with_review(SOURCE, unit, load_profile(PROFILES[profile]))
+_derived = derived
 
 
 def _implementation(plan: Plan) -> tuple[Assignment, ...]:
