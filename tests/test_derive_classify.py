@@ -150,3 +150,14 @@ def test_no_classification_finding_in_the_bundled_drafts(profile: str, unit: str
     """L2 (one body twice), L3 (self-coordination), L6 (absent bodies), L9 (Party committee)."""
     _plan, review = _derived(profile, unit)
     assert _codes(review.findings, {"L2", "L3", "L6", "L9"}) == []
+
+
+def test_a_departments_subject_names_no_territory() -> None:
+    """A Sở's plan is its sector's across the province: no "trên địa bàn tỉnh" in its
+    subject, while a district's subject names the district."""
+    department, _ = derived("department", "so-ldtbxh")
+    assert department.header.subject == (
+        "Triển khai thực hiện Chương trình phòng, chống mại dâm giai đoạn 2021 - 2025"
+    )
+    district, _ = derived("districts", "huyện Lâm Hà")
+    assert district.header.subject.endswith("giai đoạn 2021 - 2025 trên địa bàn huyện Lâm Hà")

@@ -242,8 +242,17 @@ def _header(context: Context, source: Plan) -> Header:
         number=DocumentNumber(None, unit.abbreviation, type_code=source.header.number.type_code),
         place=unit.place,
         date=date,
-        subject=context.rewrite(source.header.subject),
+        subject=_subject(context, source),
     )
+
+
+def _subject(context: Context, source: Plan) -> str:
+    """The higher plan's subject in the unit's terms; without its territory when the
+    profile says the unit's plan is not a territory's (a department's)."""
+    subject = context.rewrite(source.header.subject)
+    if context.profile.subject_scope is False:
+        subject = re.sub(r"\s+trên địa bàn\b.*$", "", subject)
+    return subject
 
 
 def derive_with_review(

@@ -205,6 +205,9 @@ class Profile:
     catalogue: str | None = attrs.field(default=None, converter=optional_text)
     """A level catalogue (danh mục cấp hành chính) file beside the profile, in place of the
     bundled one; once loaded, its full path."""
+    subject_scope: bool | None = None
+    """False: the draft's subject (trích yếu) ends before the higher plan's "trên địa bàn …"
+    (a department's plan is its sector's, not a territory's); None: the defaults decide."""
     location: str | None = attrs.field(
         default=None, eq=False, repr=False, metadata={"located": True}
     )
@@ -235,6 +238,7 @@ class ProfileDefaults:
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipient_tuple)
     restatements: tuple[Restatement, ...] = attrs.field(default=(), converter=restatement_tuple)
     reporting_text: str | None = attrs.field(default=None, converter=optional_text)
+    subject_scope: bool = True
 
     def apply_to(self, profile: Profile) -> Profile:
         """The profile with these rules after its own; its own settings win."""
@@ -252,6 +256,9 @@ class ProfileDefaults:
             recipients=profile.recipients or self.recipients,
             restatements=profile.restatements + self.restatements,
             reporting=_reporting_text(profile.reporting, self.reporting_text),
+            subject_scope=(
+                self.subject_scope if profile.subject_scope is None else profile.subject_scope
+            ),
         )
 
 
