@@ -16,6 +16,7 @@ from planforge.derivation.assignments import (
 )
 from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
+from planforge.derivation.draft_header import draft_header
 from planforge.derivation.enumerations import rewrite_enumerations
 from planforge.derivation.grammar import grammar
 from planforge.derivation.level_below import recipient_values, with_own_duties
@@ -35,9 +36,7 @@ from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.loading.profile_file import with_defaults
 from planforge.model import (
-    Agency,
     Assignment,
-    DocumentNumber,
     DocumentReference,
     Header,
     LegalBasis,
@@ -226,35 +225,6 @@ def _blank_line(line: str, values: dict[str, str]) -> bool:
     return bool(names) and all(n in values and not values[n] for n in names)
 
 
-def _header(context: Context, source: Plan) -> Header:
-    unit = context.unit
-    date = draft_date(source.header.date, context.profile)
-    return Header(
-        document_type=source.header.document_type,
-        parent_agency=unit.parent,
-        issuing_agency=Agency(
-            unit.name,
-            unit.abbreviation,
-            unit.level or context.profile.level,
-            unit.place,
-            unit.header_lines,
-        ),
-        number=DocumentNumber(None, unit.abbreviation, type_code=source.header.number.type_code),
-        place=unit.place,
-        date=date,
-        subject=_subject(context, source),
-    )
-
-
-def _subject(context: Context, source: Plan) -> str:
-    """The higher plan's subject in the unit's terms; without its territory when the
-    profile says the unit's plan is not a territory's (a department's)."""
-    subject = context.rewrite(source.header.subject)
-    if context.profile.subject_scope is False:
-        subject = re.sub(r"\s+trên địa bàn\b.*$", "", subject)
-    return subject
-
-
 def derive_with_review(
     source: Plan, unit: Unit | str, profile: Profile, **overrides: Any
 ) -> tuple[Plan, Review]:
@@ -299,7 +269,7 @@ def derive_with_review(
     _unused(context)
     opening = fill(profile.opening or DEFAULT_OPENING, values, "opening")
     plan = Plan(
-        header=_header(context, source),
+        header=draft_header(context, source),
         legal_basis=LegalBasis(
             (source_reference(source), *source.legal_basis.references),
             (opening, *situation(context)),
