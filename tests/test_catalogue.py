@@ -138,6 +138,9 @@ def test_functions_small_bodies_lack() -> None:
         "investigation-department",
         "prosecution-department",
         "department-commands",
+        "schools-of-the-department",
+        "office-resources",
+        "office-programme",
     } == department
 
 

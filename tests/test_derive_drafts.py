@@ -92,7 +92,8 @@ def test_bodies_mapped_to_one_office_lead_one_item() -> None:
     merges = [r.change for r in review.rows if r.kind == "gộp"]
     assert merges == [
         "gộp: Sở Lao động - Thương binh và Xã hội, Sở Y tế, Sở Văn hóa, Thể thao và Du lịch, "
-        "Sở Thông tin và Truyền thông, Sở Giáo dục và Đào tạo → Phòng Văn hóa - Xã hội"
+        "Sở Thông tin và Truyền thông, Sở Giáo dục và Đào tạo, Đài Phát thanh và Truyền hình "
+        "tỉnh → Phòng Văn hóa - Xã hội"
     ]
 
 

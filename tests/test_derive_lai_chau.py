@@ -49,10 +49,13 @@ def test_no_labour_body_however_the_parent_spelled_it(unit: str) -> None:
 
 
 def test_the_police_of_a_commune_directs_no_police_of_all_levels() -> None:
+    """A commune's police is the force on its territory: it neither directs nor guides
+    "lực lượng công an các cấp" (was "Hướng dẫn, đôn đốc lực lượng công an trên địa bàn")."""
     plan, _ = _derived("xã Bình Lư")
     text = _text(plan)
-    assert "công an các cấp" not in text
-    assert "Hướng dẫn, đôn đốc lực lượng công an trên địa bàn tổ chức đấu tranh" in text
+    assert "công an các cấp" not in text and "đôn đốc lực lượng công an" not in text
+    assert "\nTổ chức đấu tranh phòng, chống tội phạm mại dâm; tổ chức điều tra" in text
+    assert "\nTăng cường xử phạt vi phạm hành chính trong lĩnh vực phòng, chống mại dâm." in text
 
 
 def test_a_target_restated_for_the_thon_does_not_call_them_communes() -> None:

@@ -160,7 +160,10 @@ def _node(context: Context, node: Node, path: str, depth: int) -> Node | None:
     if isinstance(node, Reporting):
         moved, _ = move_reporting(node, context.profile.report_days_earlier or 0)
         return attrs.evolve(moved, text=context.say(moved.text, path), children=children)
-    return attrs.evolve(node, text=context.say(node.text, path), children=children)
+    text = context.say(node.text, path)
+    if node.text and not text and not children:
+        return None  # a duty the unit's level lacks, dropped whole (the review says why)
+    return attrs.evolve(node, text=text, children=children)
 
 
 def _target(context: Context, node: Target, path: str) -> Target | None:

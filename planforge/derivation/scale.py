@@ -113,6 +113,8 @@ def adjust(text: str, rules: Iterable[FunctionRule]) -> tuple[str, list[Adjustme
             changed = drop_clause(text, *match.span()) if rule.action == "drop" else None
             if changed is None and rule.replacement is not None:
                 replaced = match.expand(rule.replacement)
+                if words[:1].isupper() and replaced[:1].islower():
+                    replaced = _capitalised(replaced)  # a sentence's head keeps its capital
                 changed = text[: match.start()] + replaced + text[match.end() :]
                 position = match.start() + len(replaced)
                 changes.append(Adjustment(rule, words, replaced))
