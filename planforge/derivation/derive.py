@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
 import attrs
 
-from planforge.derivation.assignments import (
-    agency_names,
-    derive_assignment,
-    map_all,
-    merge_same_body,
-)
-from planforge.derivation.context import FLAG, Context
-from planforge.derivation.deadlines import move_reporting
+from planforge.derivation.assignments import agency_names, map_all
+from planforge.derivation.context import Context
 from planforge.derivation.draft_header import draft_header
 from planforge.derivation.enumerations import rewrite_enumerations
 from planforge.derivation.grammar import grammar
-from planforge.derivation.level_below import recipient_values, with_own_duties
+from planforge.derivation.level_below import with_own_duties
+from planforge.derivation.recipients import recipients
 from planforge.derivation.review import Review
 from planforge.derivation.rewrite import (
     Enumerations,
@@ -28,32 +22,26 @@ from planforge.derivation.rewrite import (
     map_agency,
     placeholders,
 )
+from planforge.derivation.sections import children_of, derive_node, kept
 from planforge.derivation.structure import regime, renumber, situation
-from planforge.derivation.target_scale import apportion, restate
-from planforge.derivation.targets import tighten
 from planforge.derivation.unit_kind import catalogue_of, draft_date, unit_kind
+from planforge.derivation.units import find_unit
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.loading.profile_file import with_defaults
 from planforge.model import (
-    Assignment,
     DocumentReference,
     Header,
     LegalBasis,
     Marker,
-    Node,
     Paragraph,
     Plan,
-    Recipient,
-    Recipients,
     Reporting,
-    Role,
     Section,
-    Target,
 )
-from planforge.model.numbering import item_path, label_children
 from planforge.model.profile import Profile, Unit
-from planforge.text.slug import slugify
+
+__all__ = ["citation", "derive_plan", "derive_with_review", "find_unit", "source_reference"]
 
 DEFAULT_OPENING = (
     "Thực hiện {citation}, {unit} ban hành Kế hoạch triển khai thực hiện trên địa bàn "
@@ -81,35 +69,6 @@ def source_reference(plan: Plan) -> DocumentReference:
     )
 
 
-def _closest(name: str, profile: Profile) -> str | None:
-    import difflib
-
-    names = {slugify(u.short_name): u.short_name for u in profile.units}
-    names.update({slugify(u.place): u.short_name for u in profile.units})
-    close = difflib.get_close_matches(slugify(name), list(names), n=1, cutoff=0.5)
-    return names[close[0]] if close else None
-
-
-def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:
-    """The unit called ``name``: full or short name or place, with or without diacritics.
-
-    An unknown name is an error suggesting the closest unit; ``where`` names
-    the profile file in that message.
-    """
-    wanted = slugify(name)
-    for unit in profile.units:
-        if wanted in (slugify(unit.name), slugify(unit.short_name), slugify(unit.place), unit.slug):
-            return unit
-    close = _closest(name, profile)
-    names = ", ".join(u.short_name for u in profile.units)
-    where = where or profile.location or profile.name
-    if close:
-        message = _("no unit named {name!r} in the profile; did you mean {close!r}?")
-    else:
-        message = _("no unit named {name!r} in the profile; the units are: {names}")
-    raise DerivationError(message.format(name=name, close=close, names=names), where)
-
-
 def _enumerations(context: Context, source: Plan) -> Enumerations:
     """Rewrites "Ủy ban nhân dân các huyện, thành phố Đà Lạt và Bảo Lộc" as one phrase."""
     known = frozenset(agency_names(source))
@@ -125,107 +84,6 @@ def _enumerations(context: Context, source: Plan) -> Enumerations:
 
 def _text_map(context: Context) -> dict[str, str]:
     return {m.source: m.target for m in context.mapped.values() if m.target is not None}
-
-
-def _children(
-    context: Context, nodes: tuple[Node, ...], parent: str, depth: int, item_marker: Marker
-) -> tuple[Node, ...]:
-    out: list[Node] = []
-    positions: dict[Marker, int] = {}
-    for entry in label_children(nodes, depth, item_marker):
-        positions[entry.marker] = positions.get(entry.marker, 0) + 1
-        path = item_path(parent, entry.label, entry.marker, positions[entry.marker])
-        derived = _node(context, entry.node, path, depth)
-        if derived is not None:
-            out.append(derived)
-    return tuple(out)
-
-
-def _node(context: Context, node: Node, path: str, depth: int) -> Node | None:
-    if isinstance(node, Target):
-        return _target(context, node, path)
-    if isinstance(node, Assignment):
-        return derive_assignment(context, node, path, depth, _children)
-    inner = node.item_marker if isinstance(node, Section) else Marker.NONE
-    children = _children(context, node.children, path, depth + 1, inner)
-    if isinstance(node, Section):
-        if node.role is Role.IMPLEMENTATION:
-            children = merge_same_body(context, children, path)
-        return attrs.evolve(
-            node,
-            title=context.say(node.title, path),
-            text=context.say(node.text, path),
-            children=children,
-        )
-    if isinstance(node, Reporting):
-        moved, _ = move_reporting(node, context.profile.report_days_earlier or 0)
-        return attrs.evolve(moved, text=context.say(moved.text, path), children=children)
-    text = context.say(node.text, path)
-    if node.text and not text and not children:
-        return None  # a duty the unit's level lacks, dropped whole (the review says why)
-    return attrs.evolve(node, text=text, children=children)
-
-
-def _target(context: Context, node: Target, path: str) -> Target | None:
-    origin = f"{context.number} {path}"
-    derived = attrs.evolve(node, text=context.say(node.text, path), origin=origin)
-    notes = ["điều chỉnh phạm vi"] if derived.text != node.text else []
-    override = context.overrides.get(path) or next(
-        (o for key, o in context.overrides.items() if node.text.startswith(key)), None
-    )
-    if override is not None:
-        context.used.add(override.target)
-        if override.not_applicable is not None:
-            reason = f"không áp dụng: {override.not_applicable}"
-            context.row("target", path, node.text, "", reason)
-            return None
-        if override.value is not None or override.year is not None:
-            derived, change = tighten(derived, override)
-            notes = [change]
-    scaled = context.target_at_scale(node, derived, path)
-    if scaled is None:
-        return None
-    derived, restated = restate(
-        scaled, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
-    )
-    notes += restated
-    share = override.share if override is not None and override.share else None
-    if share is None and path in context.profile.apportion:
-        share = context.unit.share
-    if share is not None:
-        derived, shared = apportion(derived, share)
-        notes += [f"phân bổ: {n}" for n in shared]
-    elif path in context.profile.apportion:
-        context.row(FLAG, path, node.text, derived.text, f"{FLAG}: đơn vị chưa có tỷ lệ phân bổ")
-    context.row("target", path, node.text, derived.text, "; ".join(notes) or "giữ nguyên")
-    return derived
-
-
-def _keep(profile: Profile, node: Node) -> bool:
-    return not profile.keep or not isinstance(node, Section) or node.role in profile.keep
-
-
-def _recipients(context: Context, source: Plan) -> Recipients:
-    """Nơi nhận: the profile's lines (the Party committee and the level below from the
-    catalogue), the bodies given duties, the unit's own."""
-    values = {**context.values, **recipient_values(context)}
-    entries = [
-        Recipient.parse(fill(r.line, values, "recipients"))
-        for r in context.profile.recipients
-        if not _blank_line(r.line, values)
-    ]
-    bodies = [
-        context.rewrite(m.target) for m in context.mapped.values() if m.target and not m.is_self
-    ]
-    entries += [Recipient(name[:1].upper() + name[1:]) for name in dict.fromkeys(bodies)]
-    entries += list(context.unit.recipients)
-    return Recipients(tuple(dict.fromkeys(entries)), context.unit.archive)
-
-
-def _blank_line(line: str, values: dict[str, str]) -> bool:
-    """A line made only of catalogue values the unit lacks (no level below: a department)."""
-    names = re.findall(r"\{(\w+)\}", line)
-    return bool(names) and all(n in values and not values[n] for n in names)
 
 
 def derive_with_review(
@@ -261,12 +119,14 @@ def derive_with_review(
         _text_map(context), profile.phrases, values, dropped, _enumerations(context, source)
     )
     context.prepare(source)
-    kept = tuple(n for n in source.sections if _keep(profile, n))
+    kept_nodes = tuple(n for n in source.sections if kept(profile, n))
     for node in source.sections:
-        if node not in kept and isinstance(node, Section):
+        if node not in kept_nodes and isinstance(node, Section):
             context.row("section", node.title, node.title, "", "bỏ mục (không áp dụng cho cấp này)")
-    sections = with_own_duties(context, _children(context, kept, "", 1, Marker.NONE))
-    closing = tuple(_node(context, n, f"closing-{i + 1}", 1) for i, n in enumerate(source.closing))
+    sections = with_own_duties(context, children_of(context, kept_nodes, "", 1, Marker.NONE))
+    closing = tuple(
+        derive_node(context, n, f"closing-{i + 1}", 1) for i, n in enumerate(source.closing)
+    )
     closing += regime(context, sections, closing)
     sections = renumber(context, sections)
     _unused(context)
@@ -279,7 +139,7 @@ def derive_with_review(
         ),
         sections=sections,
         closing=tuple(n for n in closing if isinstance(n, Paragraph | Reporting)),
-        recipients=_recipients(context, source),
+        recipients=recipients(context),
         signature=unit.signature,
     )
     if overrides:

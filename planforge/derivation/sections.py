@@ -1,0 +1,103 @@
+"""The higher plan's sections, item by item, in the unit's terms (nội dung của dự thảo).
+
+Each node is rewritten by the derivation's :class:`~.context.Context`: texts
+re-scoped, targets tightened or restated for the unit, assignments given to
+the unit's bodies (:mod:`.assignments`), reporting dates moved earlier. A
+duty the unit's level lacks whole leaves the draft; a section the unit's kind
+writes in its own words (a department's budget) is replaced from
+``subjects.yaml``. Every change is a review row.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from planforge.derivation.assignments import derive_assignment, merge_same_body
+from planforge.derivation.context import FLAG, Context
+from planforge.derivation.deadlines import move_reporting
+from planforge.derivation.target_scale import apportion, restate
+from planforge.derivation.targets import tighten
+from planforge.model import Assignment, Marker, Node, Reporting, Role, Section, Target
+from planforge.model.numbering import item_path, label_children
+from planforge.model.profile import Profile
+
+
+def children_of(
+    context: Context, nodes: tuple[Node, ...], parent: str, depth: int, item_marker: Marker
+) -> tuple[Node, ...]:
+    """``nodes`` (children of the item at ``parent``) derived; those that leave are left out."""
+    out: list[Node] = []
+    positions: dict[Marker, int] = {}
+    for entry in label_children(nodes, depth, item_marker):
+        positions[entry.marker] = positions.get(entry.marker, 0) + 1
+        path = item_path(parent, entry.label, entry.marker, positions[entry.marker])
+        derived = derive_node(context, entry.node, path, depth)
+        if derived is not None:
+            out.append(derived)
+    return tuple(out)
+
+
+def derive_node(context: Context, node: Node, path: str, depth: int) -> Node | None:
+    """``node`` at ``path`` in the unit's terms; None when it leaves the draft."""
+    if isinstance(node, Target):
+        return _target(context, node, path)
+    if isinstance(node, Assignment):
+        return derive_assignment(context, node, path, depth, children_of)
+    inner = node.item_marker if isinstance(node, Section) else Marker.NONE
+    children = children_of(context, node.children, path, depth + 1, inner)
+    if isinstance(node, Section):
+        if node.role is Role.IMPLEMENTATION:
+            children = merge_same_body(context, children, path)
+        return attrs.evolve(
+            node,
+            title=context.say(node.title, path),
+            text=context.say(node.text, path),
+            children=children,
+        )
+    if isinstance(node, Reporting):
+        moved, _ = move_reporting(node, context.profile.report_days_earlier or 0)
+        return attrs.evolve(moved, text=context.say(moved.text, path), children=children)
+    text = context.say(node.text, path)
+    if node.text and not text and not children:
+        return None  # a duty the unit's level lacks, dropped whole (the review says why)
+    return attrs.evolve(node, text=text, children=children)
+
+
+def _target(context: Context, node: Target, path: str) -> Target | None:
+    origin = f"{context.number} {path}"
+    derived = attrs.evolve(node, text=context.say(node.text, path), origin=origin)
+    notes = ["điều chỉnh phạm vi"] if derived.text != node.text else []
+    override = context.overrides.get(path) or next(
+        (o for key, o in context.overrides.items() if node.text.startswith(key)), None
+    )
+    if override is not None:
+        context.used.add(override.target)
+        if override.not_applicable is not None:
+            reason = f"không áp dụng: {override.not_applicable}"
+            context.row("target", path, node.text, "", reason)
+            return None
+        if override.value is not None or override.year is not None:
+            derived, change = tighten(derived, override)
+            notes = [change]
+    scaled = context.target_at_scale(node, derived, path)
+    if scaled is None:
+        return None
+    derived, restated = restate(
+        scaled, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
+    )
+    notes += restated
+    share = override.share if override is not None and override.share else None
+    if share is None and path in context.profile.apportion:
+        share = context.unit.share
+    if share is not None:
+        derived, shared = apportion(derived, share)
+        notes += [f"phân bổ: {n}" for n in shared]
+    elif path in context.profile.apportion:
+        context.row(FLAG, path, node.text, derived.text, f"{FLAG}: đơn vị chưa có tỷ lệ phân bổ")
+    context.row("target", path, node.text, derived.text, "; ".join(notes) or "giữ nguyên")
+    return derived
+
+
+def kept(profile: Profile, node: Node) -> bool:
+    """Whether the profile keeps ``node`` (its ``keep`` roles; all sections without one)."""
+    return not profile.keep or not isinstance(node, Section) or node.role in profile.keep
