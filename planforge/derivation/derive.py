@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import attrs
 
+from planforge.catalogue.queries import noun_of
 from planforge.derivation.assignments import agency_names, map_all
 from planforge.derivation.context import Context
 from planforge.derivation.draft_header import draft_header
-from planforge.derivation.enumerations import rewrite_enumerations
+from planforge.derivation.enumerations import rewrite_chairs, rewrite_enumerations
 from planforge.derivation.grammar import grammar
 from planforge.derivation.level_below import with_own_duties
 from planforge.derivation.recipients import recipients
@@ -24,6 +24,7 @@ from planforge.derivation.rewrite import (
 )
 from planforge.derivation.sections import children_of, derive_node, kept
 from planforge.derivation.structure import regime, renumber, situation
+from planforge.derivation.subjects import subjects
 from planforge.derivation.unit_kind import catalogue_of, draft_date, unit_kind
 from planforge.derivation.units import find_unit
 from planforge.errors import DerivationError
@@ -70,16 +71,37 @@ def source_reference(plan: Plan) -> DocumentReference:
 
 
 def _enumerations(context: Context, source: Plan) -> Enumerations:
-    """Rewrites "Ủy ban nhân dân các huyện, thành phố Đà Lạt và Bảo Lộc" as one phrase."""
+    """Rewrites "Ủy ban nhân dân các huyện, thành phố Đà Lạt và Bảo Lộc" as one phrase, and
+    their chairs ("Chủ tịch UBND các huyện, thành phố") as the heads of the unit's level below."""
     known = frozenset(agency_names(source))
 
     def target_of(body: str) -> str | None:
         mapping = context.mapped.get(body) or map_agency(body, context.agency_rules, context.values)
         return mapping.target if mapping is not None else None
 
-    return functools.partial(
-        rewrite_enumerations, grammar=grammar(), known=known, target_of=target_of
-    )
+    def is_self(body: str) -> bool:
+        return target_of(body) == context.values["unit"]
+
+    chairs = _chairs(context)
+
+    def rewrite(text: str) -> tuple[str, list[str]]:
+        if chairs is not None:
+            text = rewrite_chairs(text, grammar(), known, is_self, subjects().chair, chairs)
+        return rewrite_enumerations(text, grammar(), known, target_of)
+
+    return rewrite
+
+
+def _chairs(context: Context) -> str | None:
+    """The heads of the unit's level below as its plan names them; None: no level below."""
+    if context.kind is None:
+        return None
+    noun = noun_of(context.kind, context.unit.kind)
+    entry = subjects().below_for(context.kind.id, noun.name)
+    if entry is None or entry.chairs is None:
+        return None
+    values = {**context.values, "subordinates": noun.subordinates}
+    return fill(entry.chairs, values, "subjects.below.chairs")
 
 
 def _text_map(context: Context) -> dict[str, str]:

@@ -109,6 +109,37 @@ def rewrite_enumerations(
     return "".join(out) + text[last:], held
 
 
+def rewrite_chairs(
+    text: str,
+    grammar: Grammar,
+    known: Collection[str],
+    is_self: Callable[[str], bool],
+    title: str,
+    chairs: str,
+) -> str:
+    """``text`` with the chairs of the higher plan's lower committees as the unit's level below.
+
+    "UBND tỉnh yêu cầu …; Chủ tịch UBND các huyện, thành phố căn cứ …": the lower
+    committees are the unit itself, but their chairs are not its own chairman
+    (a commune's plan would have "UBND xã yêu cầu … Chủ tịch UBND xã …"): they
+    are the heads of the unit's own level below, ``chairs`` ("Trưởng thôn, Tổ
+    trưởng tổ dân phố"). ``title`` is the chair's ("Chủ tịch").
+    """
+    out: list[str] = []
+    last = 0
+    lead = f"{title} "
+    for match in enumeration_pattern(grammar).finditer(text):
+        start = match.start() - len(lead)
+        if start < last or text[start : match.start()] != lead:
+            continue
+        found = parts(match, grammar, known)
+        if not found or not all(is_self(p.body) for p in found):
+            continue
+        out += [text[last:start], chairs]
+        last = found[-1].start + len(found[-1].text)
+    return "".join(out) + text[last:]
+
+
 def restore(text: str, held: list[str]) -> str:
     """Put back the enumerations :func:`rewrite_enumerations` held."""
     return re.sub(f"{OPEN}(\\d+){CLOSE}", lambda m: held[int(m.group(1))], text)

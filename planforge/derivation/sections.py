@@ -15,10 +15,12 @@ import attrs
 from planforge.derivation.assignments import derive_assignment, merge_same_body
 from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
+from planforge.derivation.rewrite import fill
+from planforge.derivation.subjects import OwnBudget, subjects
 from planforge.derivation.target_scale import apportion, restate
 from planforge.derivation.targets import tighten
-from planforge.model import Assignment, Marker, Node, Reporting, Role, Section, Target
-from planforge.model.numbering import item_path, label_children
+from planforge.model import Assignment, Marker, Node, Paragraph, Reporting, Role, Section, Target
+from planforge.model.numbering import item_path, label_children, walk
 from planforge.model.profile import Profile
 
 
@@ -43,6 +45,10 @@ def derive_node(context: Context, node: Node, path: str, depth: int) -> Node | N
         return _target(context, node, path)
     if isinstance(node, Assignment):
         return derive_assignment(context, node, path, depth, children_of)
+    if isinstance(node, Section) and node.role is Role.BUDGET and context.kind is not None:
+        own = subjects().budget_for(context.kind.id)
+        if own is not None:
+            return _own_budget(context, node, path, own)
     inner = node.item_marker if isinstance(node, Section) else Marker.NONE
     children = children_of(context, node.children, path, depth + 1, inner)
     if isinstance(node, Section):
@@ -61,6 +67,19 @@ def derive_node(context: Context, node: Node, path: str, depth: int) -> Node | N
     if node.text and not text and not children:
         return None  # a duty the unit's level lacks, dropped whole (the review says why)
     return attrs.evolve(node, text=text, children=children)
+
+
+def _own_budget(context: Context, node: Section, path: str, own: OwnBudget) -> Section:
+    """The budget section in the unit's own words, the higher plan's listed in the review."""
+    texts = [fill(t, context.values, "subjects.budget") for t in own.paragraphs]
+    higher = "\n".join(e.node.text for e in walk((node,)) if e.node.text)
+    context.row("section", path, higher, "\n".join(texts), f"thay nội dung kinh phí: {own.reason}")
+    return attrs.evolve(
+        node,
+        title=context.say(node.title, path),
+        text=texts[0],
+        children=tuple(Paragraph(text=t) for t in texts[1:]),
+    )
 
 
 def _target(context: Context, node: Target, path: str) -> Target | None:

@@ -16,7 +16,7 @@ import attrs
 
 from planforge.errors import ModelError
 from planforge.loading.structure import structure_yaml
-from planforge.model._checks import lines, not_blank, text
+from planforge.model._checks import lines, not_blank, optional_text, text
 from planforge.model._types import typed
 from planforge.patterns import PatternError, compile_pattern
 
@@ -44,10 +44,27 @@ class Below:
     heading: str = attrs.field(converter=text, validator=not_blank)
     duties: tuple[str, ...] = attrs.field(default=(), converter=lines)
     carry: bool = False
+    chairs: str | None = attrs.field(default=None, converter=optional_text)
+    """Who the higher plan's "Chủ tịch Ủy ban nhân dân các huyện …" are for the unit."""
 
     def serves(self, kind: str, noun: str) -> bool:
         """Whether this entry is the one for a unit of ``kind`` called ``noun``."""
         return kind in self.kinds and (not self.nouns or noun in self.nouns)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed)
+class OwnBudget:
+    """The budget section (kinh phí) a unit of ``kinds`` writes in its own words.
+
+    ``paragraphs`` are the section's body (the first its paragraph, the others
+    its items), which may use {unit}; ``reason`` is shown to the clerk.
+    """
+
+    kinds: tuple[str, ...] = attrs.field(converter=lines)
+    paragraphs: tuple[str, ...] = attrs.field(
+        converter=lines, validator=attrs.validators.min_len(1)
+    )
+    reason: str = attrs.field(converter=text, validator=not_blank)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -62,6 +79,10 @@ def _below_tuple(value: Iterable[Below]) -> tuple[Below, ...]:
     return tuple(value)
 
 
+def _budget_tuple(value: Iterable[OwnBudget]) -> tuple[OwnBudget, ...]:
+    return tuple(value)
+
+
 def _shortening_tuple(value: Iterable[Shortening]) -> tuple[Shortening, ...]:
     return tuple(value)
 
@@ -71,7 +92,10 @@ class Subjects:
     """The whole of ``subjects.yaml``."""
 
     committees: tuple[str, ...] = attrs.field(converter=lines)
+    chair: str = attrs.field(default="Chủ tịch", converter=text, validator=not_blank)
+    """The title of a People's Committee's head, as "Chủ tịch UBND các huyện" writes it."""
     below: tuple[Below, ...] = attrs.field(default=(), converter=_below_tuple)
+    budget: tuple[OwnBudget, ...] = attrs.field(default=(), converter=_budget_tuple)
     coordinate: str = attrs.field(converter=text, validator=[not_blank, _regex])
     direct: str = attrs.field(converter=text, validator=not_blank)
     directing: str = attrs.field(converter=text, validator=[not_blank, _regex])
@@ -80,6 +104,10 @@ class Subjects:
     def below_for(self, kind: str, noun: str) -> Below | None:
         """The level-below entry of a unit of ``kind`` called ``noun``, if any."""
         return next((b for b in self.below if b.serves(kind, noun)), None)
+
+    def budget_for(self, kind: str) -> OwnBudget | None:
+        """The own budget section of a unit of ``kind``, if its kind writes one."""
+        return next((b for b in self.budget if kind in b.kinds), None)
 
     def short(self, name: str) -> str:
         """``name`` as Nơi nhận writes it."""
