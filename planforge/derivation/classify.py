@@ -59,7 +59,7 @@ def _starts_with(words: str, nouns: set[str]) -> bool:
     return any(words == n or words.startswith(n + " ") or words.startswith(n + ",") for n in nouns)
 
 
-def _parents(kind: UnitKind, catalogue: Catalogue) -> list[UnitKind]:
+def higher_kinds(kind: UnitKind, catalogue: Catalogue) -> list[UnitKind]:
     """The kinds the higher plan may be of: the one above, and others of its tier (eras)."""
     above = [k for k in catalogue.kinds if k.id == kind.above]
     tiers = {k.tier for k in above}
@@ -78,7 +78,7 @@ def _lower_committee(
     if _starts_with(words, below) and not _starts_with(words, {n.name for n in kind.nouns}):
         reason = f"cấp dưới của {values['unit_short']}: giao cho {own.subordinates}"
         return Decision(AgencyMapping(name, own.subordinates, False), reason)
-    lower = {u for k in _parents(kind, catalogue) for n in k.nouns for u in n.subordinate_units}
+    lower = {u for k in higher_kinds(kind, catalogue) for n in k.nouns for u in n.subordinate_units}
     lower |= {n.name for n in kind.nouns}
     if _starts_with(words, lower):
         reason = "Ủy ban nhân dân cấp dưới của cấp trên: nhiệm vụ của chính đơn vị"
@@ -88,14 +88,14 @@ def _lower_committee(
 
 def _counterpart(name: str, kind: UnitKind, noun: str, catalogue: Catalogue) -> Decision | None:
     """(b) and (c): the counterpart at the unit's level, or none for a body the catalogue knows."""
-    for parent in _parents(kind, catalogue):
+    for parent in higher_kinds(kind, catalogue):
         body = counterpart(name, parent, kind, noun)
         if body is not None:
             target = named(body.name, noun)
             return Decision(
                 AgencyMapping(name, target, False), "cơ quan tương ứng theo danh mục cấp"
             )
-    for parent in _parents(kind, catalogue):
+    for parent in higher_kinds(kind, catalogue):
         if _find(name, parent) is not None:
             reason = f"không có cơ quan tương ứng ở {kind.title} (danh mục cấp)"
             return Decision(AgencyMapping(name, None, False), reason)

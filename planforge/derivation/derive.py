@@ -6,8 +6,9 @@ from typing import Any
 
 import attrs
 
-from planforge.catalogue.queries import noun_of
+from planforge.catalogue.queries import KIND, find_body, noun_of
 from planforge.derivation.assignments import agency_names, map_all
+from planforge.derivation.classify import higher_kinds
 from planforge.derivation.context import Context
 from planforge.derivation.draft_header import draft_header
 from planforge.derivation.enumerations import rewrite_chairs, rewrite_enumerations
@@ -105,7 +106,19 @@ def _chairs(context: Context) -> str | None:
 
 
 def _text_map(context: Context) -> dict[str, str]:
-    return {m.source: m.target for m in context.mapped.values() if m.target is not None}
+    """Each mapped body's name, and the other ways the catalogue knows it is written, to its
+    target: the parent names a body "Sở Văn hóa - Thể thao và Du lịch" in one place and
+    "Sở Văn hóa, Thể thao và Du lịch" in another."""
+    names = {m.source: m.target for m in context.mapped.values() if m.target is not None}
+    if context.kind is None:
+        return names
+    for source, target in list(names.items()):
+        for parent in higher_kinds(context.kind, context.catalogue):
+            body = find_body(source, parent)
+            if body is not None and KIND not in body.name:
+                for name in body.names():
+                    names.setdefault(name, target)
+    return names
 
 
 def derive_with_review(

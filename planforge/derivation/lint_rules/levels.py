@@ -99,13 +99,19 @@ def absent_bodies(draft: Draft) -> Iterator[LintFinding]:
 
 @rule("L9", "cấp ủy không đúng với đơn vị")
 def party_committee(draft: Draft) -> Iterator[LintFinding]:
-    """A city's plan sending a copy to "TT. Huyện ủy"."""
+    """A city's plan sending a copy to "TT. Huyện ủy".
+
+    The unit's own committee is matched too, longest first, so that a name
+    inside it ("Đảng ủy xã" in "Đảng ủy xã đảo") is not taken for another's.
+    """
     own = noun_of(draft.kind, draft.noun).party_committee
     wrong = {n.party_committee for n in draft.kind.nouns} - {own}
     for item in draft.items:
         if item.kind != "recipient":
             continue
-        for words, match in _spans(item, sorted(wrong)):
+        for words, match in _spans(item, sorted(wrong | {own})):
+            if words == own:
+                continue
             yield LintFinding(
                 code="L9",
                 message=f"{draft.unit} gửi “{words}”; cấp ủy của đơn vị là {own}",
