@@ -314,3 +314,31 @@ def test_l9_takes_no_name_inside_the_units_own_committee_for_another() -> None:
 
     assert found("TT. Đảng ủy xã đảo, TT. HĐND xã đảo") == []
     assert found("TT. Đảng ủy xã, TT. HĐND xã") == ["Đảng ủy xã"]
+
+
+@pytest.mark.parametrize(("profile", "unit"), COMMUNES)
+def test_a_communes_localities_are_its_thon_and_its_committee_is_one_level(
+    profile: str, unit: str
+) -> None:
+    """Was "… tại các địa phương", "Ủy ban nhân dân các cấp phải đưa …" in a commune's plan;
+    "kinh nghiệm của các địa phương khác" (other provinces) stays."""
+    plan, _ = derived(profile, unit)
+    text = _all(plan)
+    assert "các địa phương" not in text.replace("các địa phương khác", "")
+    assert "các cấp phải" not in text
+    if profile == "communes":
+        assert "tại các thôn, tổ dân phố; thực hiện chế độ báo cáo" in text
+
+
+@pytest.mark.parametrize("unit", ["xã Bình Lư", "phường Tân Phong"])
+def test_a_communes_office_takes_part_in_the_provinces_team_inspections(unit: str) -> None:
+    """Was "Tổ chức tốt hoạt động kiểm tra liên ngành của Đội 178 …": the team is the
+    province's; the commune's office works with it."""
+    plan, _ = derived("lai-chau", unit)
+    duties = _duties(_item(plan, "Phòng Văn hóa - Xã hội:"))
+    assert (
+        "Phối hợp với Đội 178 của tỉnh trong hoạt động kiểm tra liên ngành, tăng cường kiểm tra "
+        "các cơ sở kinh doanh dịch vụ"
+    ) in "\n".join(duties)
+    kind = unit.split()[0]
+    assert f"Ủy ban nhân dân {kind} phải đưa công tác phòng, chống mại dâm" in _all(plan)
