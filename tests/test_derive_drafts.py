@@ -106,8 +106,9 @@ def test_a_target_is_restated_with_the_units_count() -> None:
     assert (first.measures[0].value, first.measures[0].unit) == (5, "thôn")
     ward, _ = derive_with_review(SOURCE, "phường B'Lao", COMMUNES)
     ward_first = next(t.node for t in ward.targets() if t.node.origin.endswith("II.1.a)-1"))
-    assert ward_first.text.startswith("Ít nhất 70% số thôn, tổ dân phố")
-    assert ward_first.measures[0].population == "số thôn, tổ dân phố"
+    # a ward has no thôn: its population is its tổ dân phố
+    assert ward_first.text.startswith("Ít nhất 70% số tổ dân phố tổ chức")
+    assert ward_first.measures[0].population == "số tổ dân phố"
 
 
 def test_a_target_not_applicable_leaves_the_draft_with_its_reason() -> None:

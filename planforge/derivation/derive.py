@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -93,6 +94,16 @@ def _enumerations(context: Context, source: Plan) -> Enumerations:
     return rewrite
 
 
+def _level_values(context: Context) -> dict[str, str]:
+    """{subordinates} ("các thôn, tổ dân phố"; a ward's "các tổ dân phố") and {lower_units}
+    (the same without "các") for the profile's texts, from the level catalogue."""
+    if context.kind is None:
+        return {"subordinates": "", "lower_units": ""}
+    below = noun_of(context.kind, context.unit.kind).subordinates
+    heads = "|".join(re.escape(h) for h in subjects().committees)
+    return {"subordinates": below, "lower_units": re.sub(rf"^(?:(?:{heads}) )?các ", "", below)}
+
+
 def _chairs(context: Context) -> str | None:
     """The heads of the unit's level below as its plan names them; None: no level below."""
     if context.kind is None:
@@ -148,6 +159,7 @@ def derive_with_review(
             ).format(kind=unit.kind, level=(unit.level or profile.level).value, date=day),
             profile.location or profile.name,
         )
+    values.update(_level_values(context))
     map_all(context, source, profile.location or profile.name)
     dropped = [m.source for m in context.mapped.values() if m.target is None]
     context.rewrite = build_rewriter(

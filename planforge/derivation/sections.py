@@ -101,9 +101,11 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
     scaled = context.target_at_scale(node, derived, path)
     if scaled is None:
         return None
-    derived, restated = restate(
-        scaled, context.profile.restatements, {c.kind: c.number for c in context.unit.counts}
+    rules = tuple(
+        attrs.evolve(r, target=fill(r.target, context.values, "restatements"))
+        for r in context.profile.restatements
     )
+    derived, restated = restate(scaled, rules, {c.kind: c.number for c in context.unit.counts})
     notes += restated
     share = override.share if override is not None and override.share else None
     if share is None and path in context.profile.apportion:
