@@ -16,7 +16,16 @@ from planforge.catalogue.schema import Noun
 from planforge.derivation.derive import derive_with_review
 from planforge.derivation.lint import lint
 from planforge.loading.profile_file import loads_profile
-from planforge.model import Assignment, Paragraph, Plan, Recipient, Recipients, Role, Section
+from planforge.model import (
+    Assignment,
+    Marker,
+    Paragraph,
+    Plan,
+    Recipient,
+    Recipients,
+    Role,
+    Section,
+)
 
 COMMUNES = [
     ("communes", "xã Lạc Dương"),
@@ -72,13 +81,14 @@ def test_a_department_spends_from_its_own_estimates() -> None:
     bố trí kinh phí của cấp mình …"."""
     plan, review = derived("department", "so-ldtbxh")
     budget = _section(plan, Role.BUDGET)
-    assert budget.text == (
+    assert budget.text == ""  # a paragraph of its own under the heading, not run in
+    assert [c.text for c in budget.children] == [
         "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán chi thường xuyên hằng năm của "
         "Sở Lao động - Thương binh và Xã hội theo phân cấp quản lý ngân sách nhà nước hiện "
         "hành; lồng ghép trong các chương trình, đề án, dự án có liên quan và các nguồn kinh "
         "phí hợp pháp khác theo quy định."
-    )
-    assert budget.children == ()
+    ]
+    assert budget.children[0].marker is Marker.NONE
     text = _all(plan)
     assert "Ngân sách tỉnh" not in text and "kinh phí của cấp mình" not in text
     row = next(r for r in review.rows if r.change.startswith("thay nội dung kinh phí"))

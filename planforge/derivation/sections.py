@@ -77,8 +77,11 @@ def _own_budget(context: Context, node: Section, path: str, own: OwnBudget) -> S
     return attrs.evolve(
         node,
         title=context.say(node.title, path),
-        text=texts[0],
-        children=tuple(Paragraph(text=t) for t in texts[1:]),
+        text="",
+        children=(
+            Paragraph(text=texts[0], marker=Marker.NONE),
+            *(Paragraph(text=t) for t in texts[1:]),
+        ),
     )
 
 

@@ -56,8 +56,9 @@ class Below:
 class OwnBudget:
     """The budget section (kinh phí) a unit of ``kinds`` writes in its own words.
 
-    ``paragraphs`` are the section's body (the first its paragraph, the others
-    its items), which may use {unit}; ``reason`` is shown to the clerk.
+    ``paragraphs`` are the section's body (the first an unnumbered paragraph,
+    the others its numbered items), which may use {unit}; ``reason`` is shown
+    to the clerk.
     """
 
     kinds: tuple[str, ...] = attrs.field(converter=lines)
