@@ -356,3 +356,25 @@ def test_a_communes_office_takes_part_in_the_provinces_team_inspections(unit: st
     ) in "\n".join(duties)
     kind = unit.split()[0]
     assert f"Ủy ban nhân dân {kind} phải đưa công tác phòng, chống mại dâm" in _all(plan)
+
+
+@pytest.mark.parametrize(
+    ("unit", "below"),
+    [("xã Bình Lư", "các thôn, tổ dân phố"), ("phường Tân Phong", "các tổ dân phố")],
+)
+def test_an_office_works_with_the_level_below_not_with_its_own_committee(
+    unit: str, below: str
+) -> None:
+    """Was "Phối hợp với các cơ quan liên quan, Ủy ban nhân dân xã Bình Lư tổ chức …" and
+    "Tổng hợp báo cáo của … và Ủy ban nhân dân xã Bình Lư": in a body's duty, the province's
+    "UBND các huyện, thành phố" are the unit's level below."""
+    plan, _ = derived("lai-chau", unit)
+    duties = "\n".join(_duties(_item(plan, "Phòng Văn hóa - Xã hội:")))
+    kind = unit.split()[0]
+    assert f"Phối hợp với các cơ quan liên quan, {below} tổ chức triển khai" in duties
+    assert f"Tổng hợp báo cáo của các cơ quan, đơn vị đoàn thể {kind} và {below} về" in duties
+    assert f"Ủy ban nhân dân {unit}" not in duties
+    district = "\n".join(_texts(_lai_chau_district()))
+    assert (
+        "Phối hợp với các cơ quan liên quan, Ủy ban nhân dân các xã, thị trấn tổ chức" in district
+    )

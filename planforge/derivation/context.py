@@ -46,6 +46,9 @@ class Context:
     sources: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
     """The higher bodies behind each derived assignment, by its origin (for merges)."""
     rewrite: Rewriter = attrs.field(default=Rewriter(()))
+    rewrite_duty: Rewriter | None = None
+    """The rewriter of the duties of the unit's bodies, where the higher plan's lower
+    committees are the unit's level below (None: the same as :attr:`rewrite`)."""
     kind: UnitKind | None = None
     """The unit's kind in the level catalogue (None: a kind the catalogue does not know)."""
     catalogue: Catalogue = attrs.field(factory=bundled_catalogue)
@@ -70,6 +73,8 @@ class Context:
             return
         self.successors = successors(self.kind, self.unit.kind, self.values)
         self.rewrite = attrs.evolve(self.rewrite, after=self.successors)
+        if self.rewrite_duty is not None:
+            self.rewrite_duty = attrs.evolve(self.rewrite_duty, after=self.successors)
         note = older_parent(source.header.date, self.kind)
         if note is not None:
             self.row(ERA, "Căn cứ", source.header.number.file_form, "", note)
@@ -102,7 +107,11 @@ class Context:
         """
         if not text:
             return text
-        rewritten = self.rewrite(text)
+        subjects = (body,) if isinstance(body, str) else body
+        if subjects is None:
+            subjects = subjects_at(self.duties, path)
+        rewrite = self.rewrite_duty if subjects and self.rewrite_duty is not None else self.rewrite
+        rewritten = rewrite(text)
         replaced = list(self.successors.last) if self.successors is not None else []
         mended, problem = mend(rewritten, text, grammar())
         if problem is not None:
@@ -110,14 +119,11 @@ class Context:
             return text
         if replaced:
             self.row(ERA, path, text, mended, f"{ERA}: " + "; ".join(replaced))
-        return self._at_scale(mended, path, body)
+        return self._at_scale(mended, path, subjects)
 
-    def _at_scale(self, text: str, path: str, body: str | tuple[str, ...] | None) -> str:
+    def _at_scale(self, text: str, path: str, subjects: tuple[str, ...] | None) -> str:
         if self.kind is None:
             return text
-        subjects = (body,) if isinstance(body, str) else body
-        if subjects is None:
-            subjects = subjects_at(self.duties, path)
         own = subjects is None
         rules = lacking(subjects or (), own, self.unit.name, self.kind, self.catalogue)
         adjusted, changes, left = adjust(text, rules)

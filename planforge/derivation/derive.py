@@ -72,17 +72,24 @@ def source_reference(plan: Plan) -> DocumentReference:
     )
 
 
-def _enumerations(context: Context, source: Plan) -> Enumerations:
+def _enumerations(context: Context, source: Plan, self_as: str | None = None) -> Enumerations:
     """Rewrites "Ủy ban nhân dân các huyện, thành phố Đà Lạt và Bảo Lộc" as one phrase, and
-    their chairs ("Chủ tịch UBND các huyện, thành phố") as the heads of the unit's level below."""
+    their chairs ("Chủ tịch UBND các huyện, thành phố") as the heads of the unit's level below.
+
+    ``self_as`` is what the higher plan's lower committees become instead of the unit itself
+    (in the duties of the unit's bodies: its level below).
+    """
     known = frozenset(agency_names(source))
+    unit = context.values["unit"]
 
     def target_of(body: str) -> str | None:
         mapping = context.mapped.get(body) or map_agency(body, context.agency_rules, context.values)
-        return mapping.target if mapping is not None else None
+        target = mapping.target if mapping is not None else None
+        return self_as if self_as and target == unit else target
 
     def is_self(body: str) -> bool:
-        return target_of(body) == context.values["unit"]
+        mapping = context.mapped.get(body) or map_agency(body, context.agency_rules, context.values)
+        return mapping is not None and mapping.target == unit
 
     chairs = _chairs(context)
 
@@ -165,6 +172,14 @@ def derive_with_review(
     context.rewrite = build_rewriter(
         _text_map(context), profile.phrases, values, dropped, _enumerations(context, source)
     )
+    # A body's duty naming the higher plan's lower committees ("phối hợp với … UBND các huyện,
+    # thành phố", "báo cáo của … UBND các huyện") names the unit's level below, not the unit.
+    below = values["subordinates"]
+    if below:
+        names = {k: below if v == unit.name else v for k, v in _text_map(context).items()}
+        context.rewrite_duty = build_rewriter(
+            names, profile.phrases, values, dropped, _enumerations(context, source, below)
+        )
     context.prepare(source)
     kept_nodes = tuple(n for n in source.sections if kept(profile, n))
     for node in source.sections:
