@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from planforge.derivation.absent import without_absent
 from planforge.derivation.assignments import (
     agency_names,
     derive_assignment,
@@ -53,6 +54,7 @@ from planforge.model import (
 )
 from planforge.model.numbering import item_path, label_children
 from planforge.model.profile import Profile, Unit
+from planforge.text.names import closest_names
 from planforge.text.slug import slugify
 
 DEFAULT_OPENING = (
@@ -82,12 +84,9 @@ def source_reference(plan: Plan) -> DocumentReference:
 
 
 def _closest(name: str, profile: Profile) -> str | None:
-    import difflib
-
-    names = {slugify(u.short_name): u.short_name for u in profile.units}
-    names.update({slugify(u.place): u.short_name for u in profile.units})
-    close = difflib.get_close_matches(slugify(name), list(names), n=1, cutoff=0.5)
-    return names[close[0]] if close else None
+    places = {u.place: u.short_name for u in profile.units}
+    close = closest_names(name, [*(u.short_name for u in profile.units), *places])
+    return places.get(close[0], close[0]) if close else None
 
 
 def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:
@@ -179,6 +178,12 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         if override.value is not None or override.year is not None:
             derived, change = tighten(derived, override)
             notes = [change]
+    present, lacked = without_absent(derived, context.unit.absent)
+    if present is None:
+        context.row("target", path, node.text, "", f"không áp dụng: {'; '.join(lacked)}")
+        return None
+    derived = present
+    notes += [f"không áp dụng phần: {reason}" for reason in lacked]
     scaled = context.target_at_scale(node, derived, path)
     if scaled is None:
         return None
