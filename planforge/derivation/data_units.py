@@ -16,7 +16,6 @@ import attrs
 from planforge.model import AuthorityLine, IssueDate, Level, Signature
 from planforge.model.profile import Count, Profile, Unit
 from planforge.model.unit_facts import UnitValue
-from planforge.text.case import upper
 from planforge.units.data import AdministrativeUnit, Province
 from planforge.units.facts import UnitFacts
 from planforge.units.lookup import REFORM
@@ -39,7 +38,6 @@ def data_unit(unit: AdministrativeUnit, facts: UnitFacts | None = None) -> Unit:
         kind=unit.kind,
         place=unit.short_name,
         level=Level.COMMUNE,
-        header_lines=("ỦY BAN NHÂN DÂN", upper(unit.name)),
         signature=Signature(
             title=title,
             name=facts.signer or MISSING_SIGNER,
