@@ -241,3 +241,13 @@ def test_an_existing_template_is_not_replaced_without_force(
     assert path.read_text(encoding="utf-8") == "mine"
     assert main(["units", "Lâm Đồng", "--facts-template", str(path), "--force"]) == 0
     assert openpyxl.load_workbook(path)["Đơn vị"].max_row == 125
+
+
+def test_a_blank_free_cell_is_a_visible_placeholder(tmp_path: Path) -> None:
+    """A profile's text using {ghi_chu} never stops the run for a unit whose cell is blank."""
+    facts = _fill(_template(tmp_path), LAC_DUONG)
+    lam_dong = find_province("lam dong")
+    chosen = select_units(lam_dong, "24848, 23272")
+    profile = data_profile(lam_dong, chosen, IssueDate(2025, 9), read_facts(facts, lam_dong))
+    values = [placeholders(profile, u, "", "")["ghi_chu"] for u in profile.units]
+    assert values == ["Trạm Y tế xã Lạc Dương", "[ghi_chu]"]

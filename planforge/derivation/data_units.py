@@ -77,7 +77,7 @@ def data_profile(
     recipients (the facts sheet's signer and counts win where it has them).
     """
     facts = facts or {}
-    made = [data_unit(u, facts.get(u.code)) for u in units]
+    made = [_all_values(data_unit(u, facts.get(u.code)), facts) for u in units]
     if profile is not None:
         own = {u.short_name.casefold(): u for u in profile.units}
         made = [_with_own(u, own.get(u.short_name.casefold()), facts) for u in made]
@@ -94,6 +94,15 @@ def data_profile(
         extends=DEFAULTS,
         date=draft_day(source_date, today),
     )
+
+
+def _all_values(unit: Unit, facts: dict[str, UnitFacts]) -> Unit:
+    """The unit with every value the sheet gives any unit: a blank cell is "[name]" in
+    the draft, for the lint to report, never an unknown placeholder that stops the run."""
+    names = dict.fromkeys(name for f in facts.values() for name, _value in f.values)
+    given = {v.name for v in unit.values}
+    blanks = tuple(UnitValue(name=n, value=f"[{n}]") for n in names if n not in given)
+    return attrs.evolve(unit, values=unit.values + blanks) if blanks else unit
 
 
 def _with_own(unit: Unit, own: Unit | None, facts: dict[str, UnitFacts]) -> Unit:
