@@ -8,6 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planforge.units.data import AdministrativeUnit
@@ -77,6 +78,12 @@ def _workbook(units: tuple[AdministrativeUnit, ...], schema: FactsSchema) -> Wor
     sheet.freeze_panes = "D2"  # the code, name and kind stay in view
     sheet.auto_filter.ref = f"A1:{column_letter(len(titles) - 1)}{last}"
     _validations(sheet, schema, last)
+    # printed (for signing off the facts), every column fits the width of a landscape page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
     guide = book.create_sheet(GUIDE)
     guide.append(["Cột", "Cách điền"])
     for cell in guide[1]:
