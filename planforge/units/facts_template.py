@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from planforge.units.data import AdministrativeUnit
 from planforge.units.facts_schema import Column, FactsSchema, facts_schema
 from planforge.units.sheets import SHEET, column_letter
+
+if TYPE_CHECKING:  # openpyxl is imported when a sheet is written, not with every command
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 GUIDE = "Hướng dẫn"
 """The second sheet: what each column takes."""
@@ -59,6 +58,10 @@ def write_facts_template(units: tuple[AdministrativeUnit, ...], path: Path) -> P
 
 
 def _workbook(units: tuple[AdministrativeUnit, ...], schema: FactsSchema) -> Workbook:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     book = Workbook()
     sheet = book.worksheets[0]
     sheet.title = SHEET
@@ -109,6 +112,8 @@ def _workbook(units: tuple[AdministrativeUnit, ...], schema: FactsSchema) -> Wor
 
 def _validations(sheet: Worksheet, schema: FactsSchema, last: int) -> None:
     """Lists for yes/no and titles, whole numbers for counts: Excel and LibreOffice warn."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     lists = {
         "yes-no": f'"{schema.yes_words[0]},{schema.no_words[0]}"',
         "title": '"' + ",".join(t.title for t in schema.titles) + '"',
