@@ -251,3 +251,13 @@ def test_a_blank_free_cell_is_a_visible_placeholder(tmp_path: Path) -> None:
     profile = data_profile(lam_dong, chosen, IssueDate(2025, 9), read_facts(facts, lam_dong))
     values = [placeholders(profile, u, "", "")["ghi_chu"] for u in profile.units]
     assert values == ["Trạm Y tế xã Lạc Dương", "[ghi_chu]"]
+
+
+def test_the_review_names_the_units_merged_into_the_unit(tmp_path: Path) -> None:
+    facts = _fill(_template(tmp_path), LAC_DUONG)
+    out = tmp_path / "out"
+    args = ["derive", str(PLAN), "--units", "24848", "--facts", str(facts), "-o", str(out)]
+    assert main(args) == 0
+    review = docx.Document(str(out / "24848-xa-lac-duong-review.docx"))
+    texts = [p.text for p in review.paragraphs]
+    assert "Đơn vị trước sắp xếp: xã Lát, xã Đạ Sar" in texts
