@@ -78,6 +78,7 @@ def test_units_are_chosen_by_kind_or_by_names_and_codes() -> None:
     assert [u.name for u in select_units(lam_dong, "dac-khu")] == ["đặc khu Phú Quý"]
     chosen = select_units(lam_dong, "lac duong, 23272, Phường B'Lao")
     assert [u.code for u in chosen] == ["24848", "23272", "24829"]
+    assert len(select_units(lam_dong, "phuong, dac-khu, 24781")) == 21
     with pytest.raises(UnitsError, match="did you mean 'xã Lạc Dương'"):
         select_units(lam_dong, "Lac Duongg")
 

@@ -80,20 +80,19 @@ def issuing_province(texts: Iterable[str], where: str) -> Province:
 def select_units(
     province: Province, wanted: str, where: str = "--units"
 ) -> tuple[AdministrativeUnit, ...]:
-    """The units ``wanted`` names: "all", a kind ("xa", "phuong", "dac-khu") or a
-    comma-separated list of names or codes (diacritics and case optional)."""
+    """The units ``wanted`` names, separated by commas: "all", kinds ("xa", "phuong",
+    "dac-khu"), names or codes (diacritics and case optional)."""
     units = units_of(province)
-    key = slugify(wanted)
-    if key == "all":
-        return units
-    if key in KINDS.values():
-        return tuple(u for u in units if u.kind_key == key)
     chosen: list[AdministrativeUnit] = []
     for part in (p.strip() for p in wanted.split(",")):
-        if part:
-            unit = find_unit(province, part, where)
-            if unit not in chosen:
-                chosen.append(unit)
+        key = slugify(part)
+        if key == "all":
+            found = list(units)
+        elif key in KINDS.values():
+            found = [u for u in units if u.kind_key == key]
+        else:
+            found = [find_unit(province, part, where)] if part else []
+        chosen += [unit for unit in found if unit not in chosen]
     if not chosen:
         raise UnitsError(_("name at least one unit, or all, xa, phuong, dac-khu"), where)
     return tuple(chosen)
