@@ -96,3 +96,9 @@ class ArgumentError(PlanforgeError, TypeError):
 class OutputError(PlanforgeError):
     """An output file or folder that cannot be written (full disk, a folder in the way,
     a name too long, a folder taken by another run); ``location`` names the path."""
+
+
+class UnitsError(PlanforgeError):
+    """A province or administrative unit the data does not know, or a unit facts sheet
+    (bảng thông tin đơn vị) with a bad cell; ``location`` names the argument or the
+    file, sheet, row and column."""

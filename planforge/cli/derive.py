@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from planforge.cli._data_units import add_arguments, units_profile
 from planforge.cli._folders import check_replaceable, folder_lock, replace_folder, write_marker
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
 from planforge.derivation.review import Review
-from planforge.errors import OutputError, OutputExistsError
+from planforge.errors import OutputError, OutputExistsError, UnitsError
 from planforge.i18n import _, ngettext
 from planforge.loading.plan_file import dump_plan, load_plan
 from planforge.loading.profile_file import load_profile
@@ -31,7 +32,7 @@ def register(commands: Any) -> None:
         "derive", help=_("draft each lower unit's plan from a higher plan (lập kế hoạch cấp dưới)")
     )
     derive.add_argument("plan", type=Path, metavar="PLAN.yaml")
-    derive.add_argument("--profile", type=Path, required=True, metavar="PROFILE.yaml")
+    derive.add_argument("--profile", type=Path, metavar="PROFILE.yaml")
     derive.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
     derive.add_argument(
         "--unit",
@@ -40,6 +41,7 @@ def register(commands: Any) -> None:
         metavar="NAME",
         help=_("only this unit (repeat for several); default: every unit"),
     )
+    add_arguments(derive)
     derive.add_argument("--template", type=Path, metavar="T.docx")
     derive.add_argument("--pdf", action="store_true", help=_("also convert to PDF (LibreOffice)"))
     derive.add_argument(
@@ -66,7 +68,15 @@ def run(args: argparse.Namespace) -> int:
     """Derive every unit in memory first, then write them all into a fresh folder."""
     started = time.monotonic()
     source = load_plan(args.plan)
-    profile = load_profile(args.profile)
+    given = load_profile(args.profile) if args.profile else None
+    if args.units is not None:
+        profile = units_profile(args, source, given)
+    elif given is None:
+        raise UnitsError(_("give --profile, or --units to take the units from data"), "derive")
+    else:
+        profile = given
+    if args.facts is not None and args.units is None:
+        raise UnitsError(_("--facts goes with --units"), str(args.facts))
     units = [find_unit(profile, name, str(args.profile)) for name in args.unit]
     units = units or list(profile.units)
     output: Path = args.output

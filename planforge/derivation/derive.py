@@ -206,7 +206,12 @@ def derive_with_review(
     )
     if overrides:
         plan = _apply(plan, overrides)
-    review = Review(unit=unit.name, source=source.header.number.file_form, rows=tuple(context.rows))
+    review = Review(
+        unit=unit.name,
+        source=source.header.number.file_form,
+        rows=tuple(context.rows),
+        predecessors=unit.predecessors,
+    )
     review = review.linted(plan, unit, profile)
     return plan, review
 

@@ -169,6 +169,8 @@ def items(plan: Plan) -> tuple[Item, ...]:
     found += _walk(plan.sections, "", 1, Marker.NONE, (), False)
     found += [_item(f"Đoạn kết {i + 1}", n.text, "closing") for i, n in enumerate(plan.closing)]
     found += [_item("Nơi nhận", r.name, "recipient") for r in plan.recipients.entries]
+    if plan.signature is not None:  # "[họ tên]": a signer the unit facts did not give
+        found.append(_item("Chữ ký", plan.signature.name, "signature"))
     return tuple(found)
 
 

@@ -42,6 +42,8 @@ class Review:
     source: str
     rows: tuple[ReviewRow, ...]
     findings: tuple[LintFinding, ...] = ()
+    predecessors: tuple[str, ...] = ()
+    """The units merged into the unit in 2025, where known (the data, the facts sheet)."""
 
     def linted(self, plan: Plan, unit: Unit, profile: Profile) -> Review:
         """This review with the lint's findings on ``plan``, the unit's derived draft."""

@@ -20,8 +20,9 @@ SELF = "{unit}"
 
 
 def placeholders(profile: Profile, unit: Unit, higher: str, citation: str) -> dict[str, str]:
-    """The values a profile's texts may use in braces."""
+    """The values a profile's texts may use in braces: the unit's own, then planforge's."""
     return {
+        **{value.name: value.value for value in unit.values},
         "unit": unit.name,
         "unit_short": unit.short_name,
         "kind": unit.kind,

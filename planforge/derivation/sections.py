@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from planforge.derivation.absent import without_absent
 from planforge.derivation.assignments import derive_assignment, merge_same_body
 from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
@@ -101,6 +102,12 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         if override.value is not None or override.year is not None:
             derived, change = tighten(derived, override)
             notes = [change]
+    present, lacked = without_absent(derived, context.unit.absent)
+    if present is None:
+        context.row("target", path, node.text, "", f"không áp dụng: {'; '.join(lacked)}")
+        return None
+    derived = present
+    notes += [f"không áp dụng phần: {reason}" for reason in lacked]
     scaled = context.target_at_scale(node, derived, path)
     if scaled is None:
         return None

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
-
 from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.model.profile import Profile, Unit
+from planforge.text.names import closest_names
 from planforge.text.slug import slugify
 
 
 def _closest(name: str, profile: Profile) -> str | None:
-    names = {slugify(u.short_name): u.short_name for u in profile.units}
-    names.update({slugify(u.place): u.short_name for u in profile.units})
-    close = difflib.get_close_matches(slugify(name), list(names), n=1, cutoff=0.5)
-    return names[close[0]] if close else None
+    places = {u.place: u.short_name for u in profile.units}
+    close = closest_names(name, [*(u.short_name for u in profile.units), *places])
+    return places.get(close[0], close[0]) if close else None
 
 
 def find_unit(profile: Profile, name: str, where: str | None = None) -> Unit:

@@ -24,6 +24,7 @@ from planforge.model.profile_targets import (
 )
 from planforge.model.recipients import Recipient
 from planforge.model.signature import Signature
+from planforge.model.unit_facts import Absence, UnitValue, absence_tuple, unit_value_tuple
 from planforge.patterns import PatternError, check_replacement, compile_pattern
 from planforge.text.slug import slug_problem, slugify
 
@@ -161,9 +162,22 @@ class Unit:
     """The unit's own subordinate units by kind (6 thôn), to restate targets."""
     share: float | None = None
     """The unit's part of the province's absolute figures (phân bổ), 0 < share ≤ 1."""
+    values: tuple[UnitValue, ...] = attrs.field(default=(), converter=unit_value_tuple)
+    """The unit's own values for the profile's placeholders ("{tram_y_te}")."""
+    absent: tuple[Absence, ...] = attrs.field(default=(), converter=absence_tuple)
+    """What the unit does not have: the parts of targets about it do not apply."""
+    code: str | None = attrs.field(default=None, converter=optional_text)
+    """The official code of the unit (mã đơn vị hành chính, "24848"), when from data."""
+    predecessors: tuple[str, ...] = attrs.field(default=(), converter=lines)
+    """The units merged into it in 2025 ("xã Đạ Sar"), for the review."""
 
     def __attrs_post_init__(self) -> None:
         check_share(self.share, "share")
+        names = [v.name for v in self.values]
+        clash = next((n for n in names if n in PLACEHOLDERS or names.count(n) > 1), None)
+        if clash is not None:
+            message = _("the placeholder {{{name}}} is given twice or is planforge's own")
+            raise ModelError(message.format(name=clash), "values")
         if self.slug is None and (problem := slug_problem(self.file_stem)):
             message = _("the short name, as a file name {stem!r}, {problem}")
             raise ModelError(message.format(stem=self.file_stem, problem=_(problem)), "short_name")

@@ -50,10 +50,13 @@ def _landscape(document: object) -> None:
 
 
 def _title(document: object, review: Review) -> None:
-    for text, size in (
+    lines = [
         (f"BẢNG ĐỐI CHIẾU DỰ THẢO KẾ HOẠCH CỦA {review.unit.upper()}", 13),
         (f"với Kế hoạch số {review.source} của cấp trên", 12),
-    ):
+    ]
+    if review.predecessors:
+        lines.append((f"Đơn vị trước sắp xếp: {', '.join(review.predecessors)}", 12))
+    for text, size in lines:
         paragraph = document.add_paragraph()  # type: ignore[attr-defined]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
