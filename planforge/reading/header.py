@@ -13,7 +13,7 @@ from planforge.reading.header_phrases import FixedPhrase, squash
 from planforge.reading.labels import split_label
 from planforge.reading.lines import Line, is_rule
 from planforge.reading.subject import read_subject
-from planforge.reading.vietnamese import ends_open, is_caps
+from planforge.reading.vietnamese import ends_open, is_caps, sentence_case, starts_lower
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -29,6 +29,16 @@ _SHORT_DATE = re.compile(
     r"^(?P<place>.*?),?\s*\bngày\b\s*(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})\s*\.?$",
     re.IGNORECASE,
 )
+_OPEN_DATE = re.compile(
+    rf"^.*?,?\s*\bngày\b{_GAP}(?:\d{{1,2}})?{_GAP}(?:\btháng\b{_GAP}(?:\d{{1,2}})?{_GAP}"
+    rf"(?:\bnăm\b)?)?\s*$",
+    re.IGNORECASE,
+)
+_CITED_ONLY = frozenset(
+    {DocumentType.LUAT, DocumentType.NGHI_DINH, DocumentType.THONG_TU, DocumentType.PHAP_LENH}
+)
+_BY_AUTHORITY = frozenset({DocumentType.QUYET_DINH, DocumentType.NGHI_QUYET})
+"""Types that print, under the subject, the authority that issues them (thẩm quyền ban hành)."""
 _VV = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 _URGENCY = {fold(u.value): u for u in Urgency}
@@ -48,6 +58,7 @@ class HeaderParts:
     place: str | None = None
     date: IssueDate | None = None
     document_type: DocumentType | None = None
+    type_name: str | None = None
     subject: str | None = None
     secrecy: Secrecy | None = None
     urgency: Urgency | None = None
@@ -85,6 +96,10 @@ def read_header(lines: list[Line]) -> tuple[HeaderParts, int]:
     motto, number, date line, type name); capital lines alone are body.
     """
     reader = _Reader(header_tables(lines))
+    for line in lines[:80]:
+        if line.cell is not None and line.cell[0] in reader.tables:
+            table, column = line.cell[0], line.cell[2]
+            reader.first_column[table] = min(reader.first_column.get(table, column), column)
     index = 0
     while index < len(lines):
         outcome = reader.line(lines[index])
@@ -107,9 +122,13 @@ class _Reader:
     def __init__(self, tables: set[int]) -> None:
         self.parts = HeaderParts()
         self.tables = tables
+        self.first_column: dict[int, int] = {}
+        """The leftmost column with text of each header table (a margin column is empty)."""
         self.title = FixedPhrase(NATIONAL_TITLE)
         self.motto = FixedPhrase(MOTTO)
         self.pending_number = False
+        self.open_date: str | None = None
+        self.in_vv = False
         self.count = 0
 
     def line(self, line: Line) -> str:
@@ -117,17 +136,31 @@ class _Reader:
         in_table = line.cell is not None and line.cell[0] in self.tables
         for piece in _pieces(line):
             self.count += 1
+            if self.open_date is not None:
+                # A date line hard-wrapped before its year ("ngày 12 tháng 5 năm" / "2022").
+                joined, self.open_date = f"{self.open_date} {piece}", None
+                if _date(joined) and _recognise_date(joined, line, self.parts):
+                    continue
+            if self.in_vv and _continues_vv(piece, self.parts):
+                self.parts.subject = f"{self.parts.subject} {piece}"
+                continue
             place = (len(self.parts.agency_lines), self.count)
             kind = _recognise(
                 piece, line, self.parts, self.title, self.motto, self.pending_number, place
             )
             self.pending_number = kind == "number-label"
+            self.in_vv = kind == "vv"
             if kind == "type":
                 return "type"
+            if kind is None and self.parts.date is None and _OPEN_DATE.match(piece):
+                self.open_date = piece
+                self.parts.found.setdefault("place and date", line)
+                continue
             if kind is not None:
                 continue
             if in_table or _agency_candidate(piece, self.parts):
-                _agency_or_leftover(piece, line, self.parts, in_table)
+                first = self.first_column.get(line.cell[0], 0) if line.cell else 0
+                _agency_or_leftover(piece, line, self.parts, in_table, first)
             else:
                 return "stop"
         return "ok"
@@ -186,21 +219,14 @@ def _recognise(
         return "number" if _number(rest, line, parts) else None
     if pending_number and "/" in piece and parts.number is None:
         return "number" if _number(piece, line, parts) else None
-    date = _date(piece)
-    if date and parts.date is None:
-        place, issue = date
-        parts.place = place or parts.place
-        parts.date = issue
-        parts.found["place and date"] = line
+    if parts.date is None and _recognise_date(piece, line, parts):
         return "date"
     vv = _VV.match(piece)
     if vv:
         parts.subject = vv["subject"]
         parts.found["subject (V/v)"] = line
         return "vv"
-    kind = DocumentType.from_title(piece)
-    if kind is not None and is_caps(piece) and line.cell is None:
-        parts.document_type = kind
+    if line.cell is None and parts.document_type is None and _type_line(piece, parts):
         parts.found["type"] = line
         return "type"
     if _KINH_GUI.match(piece):
@@ -210,23 +236,72 @@ def _recognise(
     return None
 
 
+def _recognise_date(piece: str, line: Line, parts: HeaderParts) -> bool:
+    date = _date(piece)
+    if not date:
+        return False
+    place, issue = date
+    parts.place = place or parts.place
+    parts.date = issue
+    parts.found["place and date"] = line
+    return True
+
+
+def _continues_vv(piece: str, parts: HeaderParts) -> bool:
+    """A line that goes on with a wrapped "V/v …" subject: small letters, nothing of a header."""
+    if _NUMBER.match(piece) or _date(piece) or _KINH_GUI.match(piece) or is_caps(piece):
+        return False
+    if squash(piece) and squash(NATIONAL_TITLE).startswith(squash(piece)):
+        return False
+    return starts_lower(piece) or ends_open(parts.subject or "")
+
+
+def _type_line(piece: str, parts: HeaderParts) -> bool:
+    """The type name (ô 5a), alone, with a qualifier, or with the subject on the same line.
+
+    "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG" (a qualifier of one or two words, kept as the
+    printed type name), "Kế hoạch Triển khai …" (type and subject on one line); after
+    the number or the date, a short line in capitals that names no known type is a type
+    Nghị định 30 does not list ("PHIẾU TRÌNH"), kept as a generic document.
+    """
+    words = piece.split()
+    for size in (3, 2, 1):
+        kind = DocumentType.from_title(" ".join(words[:size]))
+        if kind is None or kind in _CITED_ONLY:
+            continue
+        head, rest = " ".join(words[:size]), words[size:]
+        if not rest:
+            if not is_caps(head):
+                return False
+        elif is_caps(piece) and len(rest) <= 2 and not piece.endswith((":", ".")):
+            parts.type_name = sentence_case(piece.lower())
+        elif not is_caps(head) and not rest[0][:1].isupper():
+            return False
+        elif fold(rest[0]) == fold("số") or not (parts.number or parts.date):
+            return False
+        else:
+            parts.subject = " ".join(rest)
+        parts.document_type = kind
+        return True
+    if (
+        (parts.number is not None or parts.date is not None)
+        and "subject (V/v)" not in parts.found
+        and is_caps(piece)
+        and 2 <= len(words) <= 4
+        and split_label(piece)[0] is None
+        and not any(mark in piece for mark in ",:;.")
+    ):
+        parts.document_type = DocumentType.VAN_BAN
+        parts.type_name = sentence_case(piece.lower())
+        return True
+    return False
+
+
 def _number(text: str, line: Line, parts: HeaderParts) -> bool:
     cleaned = re.sub(r"^[\s.…_]+(?=/)", "", text.replace("\u00a0", " "))
     cleaned = re.sub(r"\s+", "", cleaned)
-    year = re.match(r"^(\d*)/(?:19|20)\d\d/(.+)$", cleaned)
     try:
-        if year:
-            parts.number = DocumentNumber.parse(f"{year[1]}/{year[2]}")
-            parts.notes.append(
-                (
-                    line,
-                    _("the number {text} carries a year; read as {number}").format(
-                        text=text, number=parts.number
-                    ),
-                )
-            )
-        else:
-            parts.number = DocumentNumber.parse(cleaned)
+        parts.number = DocumentNumber.parse(cleaned)
     except ModelError as error:
         parts.notes.append(
             (
@@ -283,8 +358,10 @@ def _agency_candidate(piece: str, parts: HeaderParts) -> bool:
     return is_caps(piece) and split_label(piece)[0] is None and len(piece.split()) <= 14
 
 
-def _agency_or_leftover(piece: str, line: Line, parts: HeaderParts, in_table: bool) -> None:
-    column = line.cell[2] if line.cell else 0
+def _agency_or_leftover(
+    piece: str, line: Line, parts: HeaderParts, in_table: bool, first: int = 0
+) -> None:
+    column = line.cell[2] - first if line.cell else 0
     before_number = parts.number is None and "number" not in parts.found
     unlabelled = in_table or split_label(piece)[0] is None
     if (column == 0 or not in_table) and before_number and unlabelled:
@@ -299,10 +376,20 @@ def _agency_or_leftover(piece: str, line: Line, parts: HeaderParts, in_table: bo
 
 def _subject(lines: list[Line], start: int, parts: HeaderParts) -> int:
     """Record the subject that follows the type name; returns where the body starts."""
+    if parts.subject:  # printed on the type's own line
+        return start
     subject, end = read_subject(lines, start)
     if subject:
         text = " ".join(line.text for line in subject)
         vv = _VV.match(text)
         parts.subject = vv["subject"] if vv else text
         parts.found["subject"] = subject[0]
+    if parts.document_type in _BY_AUTHORITY and end < len(lines):
+        line = lines[end]
+        if is_caps(line.text) and split_label(line.text)[0] is None and ":" not in line.text:
+            # "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …": who decides, the first
+            # line of the opening, not a section heading.
+            parts.leftovers.append(line)
+            parts.found["authority"] = line
+            return end + 1
     return end
