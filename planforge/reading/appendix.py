@@ -52,7 +52,12 @@ def appendix_start(lines: Sequence[Line], start: int) -> int:
 
 def _starts(lines: Sequence[Line], index: int) -> bool:
     line = lines[index]
-    return line.cell is None and (_LABEL.match(line.text) is not None or _attached(lines, index))
+    if line.cell is not None:
+        return False
+    if _LABEL.match(line.text):
+        return True
+    # A type name right under "Phụ lục" is that appendix's title, not a document of its own.
+    return not (index and _LABEL.match(lines[index - 1].text)) and _attached(lines, index)
 
 
 def _attached(lines: Sequence[Line], index: int) -> bool:

@@ -166,7 +166,9 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
     if plan.header.document_type is DocumentType.CONG_VAN:
         document = _letter(plan, addressed, head, warnings)
         if addressed is not None:
-            found = (*found, ("addressees", addressed.first.number, addressed.first.text))
+            # Its lines left the numbered ones; a text file's header lines are a paragraph each.
+            number = addressed.first.unit if numbered else min(addressed.taken) + 1
+            found = (*found, ("addressees", number, addressed.first.text))
     return Reading(name, document, warnings.sorted(), found, len(ordered))
 
 
