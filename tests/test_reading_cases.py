@@ -193,3 +193,18 @@ def test_tcvn3_pasted_as_text_is_refused(
     text = (CASES / "kh-no-date.txt").read_text(encoding="utf-8")
     source.write_text(tcvn3(text), encoding="utf-8")
     assert "legacy TCVN3 encoding" in _refused(source, tmp_path, capsys)
+
+
+def test_tcvn3_in_a_unicode_font_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TCVN3 codes in a Word file that names no TCVN3 font cannot be told apart from Latin-1
+    by their font: refused rather than imported as "Céng hoµ"."""
+    import docx
+
+    source = tmp_path / "no-font.docx"
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "Cộng hòa xã hội chủ nghĩa Việt Nam"):
+        document.add_paragraph(tcvn3(line))
+    document.save(str(source))
+    assert "legacy TCVN3 encoding" in _refused(source, tmp_path, capsys)
