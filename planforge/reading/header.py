@@ -8,35 +8,19 @@ from dataclasses import dataclass, field
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model import DocumentNumber, DocumentType, IssueDate, Secrecy, Urgency
+from planforge.reading.date_line import OPEN_DATE, date_of
 from planforge.reading.folding import fold
 from planforge.reading.header_phrases import FixedPhrase, squash
 from planforge.reading.labels import split_label
 from planforge.reading.lines import Line, is_rule
 from planforge.reading.subject import read_subject
-from planforge.reading.vietnamese import ends_open, is_caps, sentence_case, starts_lower
+from planforge.reading.type_line import read_type_line
+from planforge.reading.vietnamese import ends_open, is_caps, starts_lower
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 _NUMBER = re.compile(r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<rest>.*)$")
-_GAP = r"[\s.…_]*"
-_DATE = re.compile(
-    rf"^(?P<place>.*?),?\s*\bngày\b{_GAP}(?P<day>\d{{1,2}})?{_GAP}\btháng\b{_GAP}"
-    rf"(?P<month>\d{{1,2}})?{_GAP}\bnăm\b\s*(?P<year>\d{{4}})\s*\.?$",
-    re.IGNORECASE,
-)
-_SHORT_DATE = re.compile(
-    r"^(?P<place>.*?),?\s*\bngày\b\s*(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})\s*\.?$",
-    re.IGNORECASE,
-)
-_OPEN_DATE = re.compile(
-    rf"^.*?,?\s*\bngày\b{_GAP}(?:\d{{1,2}})?{_GAP}(?:\btháng\b{_GAP}(?:\d{{1,2}})?{_GAP}"
-    rf"(?:\bnăm\b)?)?\s*$",
-    re.IGNORECASE,
-)
-_CITED_ONLY = frozenset(
-    {DocumentType.LUAT, DocumentType.NGHI_DINH, DocumentType.THONG_TU, DocumentType.PHAP_LENH}
-)
 _BY_AUTHORITY = frozenset({DocumentType.QUYET_DINH, DocumentType.NGHI_QUYET})
 """Types that print, under the subject, the authority that issues them (thẩm quyền ban hành)."""
 _VV = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$")
@@ -78,7 +62,7 @@ def header_tables(lines: list[Line]) -> set[int]:
         for piece in line.cells or (line.text,):
             if (
                 _NUMBER.match(piece)
-                or _date(piece)
+                or date_of(piece)
                 or squash(piece)
                 in (
                     squash(NATIONAL_TITLE),
@@ -139,7 +123,7 @@ class _Reader:
             if self.open_date is not None:
                 # A date line hard-wrapped before its year ("ngày 12 tháng 5 năm" / "2022").
                 joined, self.open_date = f"{self.open_date} {piece}", None
-                if _date(joined) and _recognise_date(joined, line, self.parts):
+                if date_of(joined) and _recognisedate_of(joined, line, self.parts):
                     continue
             if self.in_vv and _continues_vv(piece, self.parts):
                 self.parts.subject = f"{self.parts.subject} {piece}"
@@ -152,7 +136,7 @@ class _Reader:
             self.in_vv = kind == "vv"
             if kind == "type":
                 return "type"
-            if kind is None and self.parts.date is None and _OPEN_DATE.match(piece):
+            if kind is None and self.parts.date is None and OPEN_DATE.match(piece):
                 self.open_date = piece
                 self.parts.found.setdefault("place and date", line)
                 continue
@@ -183,7 +167,7 @@ def _pieces(line: Line) -> list[str]:
     out: list[str] = []
     for piece in line.cells or (line.text,):
         if out and (ends_open(out[-1]) or fold(out[-1]).endswith(fold("ngày"))):
-            if not _date(out[-1]) and not _NUMBER.match(piece):
+            if not date_of(out[-1]) and not _NUMBER.match(piece):
                 out[-1] = f"{out[-1]} {piece}"
                 continue
         out.append(piece)
@@ -219,16 +203,24 @@ def _recognise(
         return "number" if _number(rest, line, parts) else None
     if pending_number and "/" in piece and parts.number is None:
         return "number" if _number(piece, line, parts) else None
-    if parts.date is None and _recognise_date(piece, line, parts):
+    if parts.date is None and _recognisedate_of(piece, line, parts):
         return "date"
     vv = _VV.match(piece)
     if vv:
         parts.subject = vv["subject"]
         parts.found["subject (V/v)"] = line
         return "vv"
-    if line.cell is None and parts.document_type is None and _type_line(piece, parts):
-        parts.found["type"] = line
-        return "type"
+    if line.cell is None and parts.document_type is None:
+        found = read_type_line(
+            piece,
+            after_number=parts.number is not None or parts.date is not None,
+            letter="subject (V/v)" in parts.found,
+        )
+        if found is not None:
+            parts.document_type, parts.type_name = found.kind, found.type_name
+            parts.subject = found.subject or parts.subject
+            parts.found["type"] = line
+            return "type"
     if _KINH_GUI.match(piece):
         parts.notes.append((line, _("a 'Kính gửi' line has no place in a plan; kept as text")))
         parts.leftovers.append(line.with_text(piece))
@@ -236,8 +228,8 @@ def _recognise(
     return None
 
 
-def _recognise_date(piece: str, line: Line, parts: HeaderParts) -> bool:
-    date = _date(piece)
+def _recognisedate_of(piece: str, line: Line, parts: HeaderParts) -> bool:
+    date = date_of(piece)
     if not date:
         return False
     place, issue = date
@@ -249,52 +241,11 @@ def _recognise_date(piece: str, line: Line, parts: HeaderParts) -> bool:
 
 def _continues_vv(piece: str, parts: HeaderParts) -> bool:
     """A line that goes on with a wrapped "V/v …" subject: small letters, nothing of a header."""
-    if _NUMBER.match(piece) or _date(piece) or _KINH_GUI.match(piece) or is_caps(piece):
+    if _NUMBER.match(piece) or date_of(piece) or _KINH_GUI.match(piece) or is_caps(piece):
         return False
     if squash(piece) and squash(NATIONAL_TITLE).startswith(squash(piece)):
         return False
     return starts_lower(piece) or ends_open(parts.subject or "")
-
-
-def _type_line(piece: str, parts: HeaderParts) -> bool:
-    """The type name (ô 5a), alone, with a qualifier, or with the subject on the same line.
-
-    "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG" (a qualifier of one or two words, kept as the
-    printed type name), "Kế hoạch Triển khai …" (type and subject on one line); after
-    the number or the date, a short line in capitals that names no known type is a type
-    Nghị định 30 does not list ("PHIẾU TRÌNH"), kept as a generic document.
-    """
-    words = piece.split()
-    for size in (3, 2, 1):
-        kind = DocumentType.from_title(" ".join(words[:size]))
-        if kind is None or kind in _CITED_ONLY:
-            continue
-        head, rest = " ".join(words[:size]), words[size:]
-        if not rest:
-            if not is_caps(head):
-                return False
-        elif is_caps(piece) and len(rest) <= 2 and not piece.endswith((":", ".")):
-            parts.type_name = sentence_case(piece.lower())
-        elif not is_caps(head) and not rest[0][:1].isupper():
-            return False
-        elif fold(rest[0]) == fold("số") or not (parts.number or parts.date):
-            return False
-        else:
-            parts.subject = " ".join(rest)
-        parts.document_type = kind
-        return True
-    if (
-        (parts.number is not None or parts.date is not None)
-        and "subject (V/v)" not in parts.found
-        and is_caps(piece)
-        and 2 <= len(words) <= 4
-        and split_label(piece)[0] is None
-        and not any(mark in piece for mark in ",:;.")
-    ):
-        parts.document_type = DocumentType.VAN_BAN
-        parts.type_name = sentence_case(piece.lower())
-        return True
-    return False
 
 
 def _number(text: str, line: Line, parts: HeaderParts) -> bool:
@@ -314,24 +265,6 @@ def _number(text: str, line: Line, parts: HeaderParts) -> bool:
         return False
     parts.found["number"] = line
     return True
-
-
-def _date(text: str) -> tuple[str | None, IssueDate] | None:
-    """The place and the date of a date line, or None."""
-    match = _DATE.match(text) or _SHORT_DATE.match(text)
-    if not match:
-        return None
-    place = match["place"].strip() or None
-    year = int(match["year"])
-    month = int(match["month"]) if match["month"] else None
-    day = int(match["day"]) if match["day"] and month else None
-    try:
-        return place, IssueDate(year, month, day)
-    except ModelError:
-        try:
-            return place, IssueDate(year, month if month and 1 <= month <= 12 else None)
-        except ModelError:
-            return None
 
 
 def _mark(piece: str, parts: HeaderParts) -> bool:
