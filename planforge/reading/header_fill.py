@@ -53,11 +53,14 @@ def fill_header(
     body: Sequence[str],
     cited: Sequence[DocumentReference],
     issuer_name: str | None = None,
+    *,
+    addressed: bool = False,
 ) -> Filled:
     """A valid header from the parts found, the opening paragraphs and the cited documents.
 
     ``issuer_name`` is the issuing agency's name where the document prints it
-    in normal case (an appendix's "Kèm theo … của …" line).
+    in normal case (an appendix's "Kèm theo … của …" line); ``addressed``: the
+    document has a "Kính gửi:" (with no type name and no type code, a công văn).
     """
     inferred: list[str] = []
     missing: list[str] = []
@@ -91,6 +94,9 @@ def fill_header(
     )
     if kind is None and parts.number is not None and parts.number.type_code:
         kind = DocumentType.from_code(parts.number.type_code)
+    if kind is None and addressed:
+        kind = DocumentType.CONG_VAN
+        inferred.append(_("a công văn: 'Kính gửi:', and neither a type name nor a type code"))
     if kind is None:
         kind = DocumentType.KE_HOACH
         if parts.found:
@@ -130,7 +136,7 @@ def fill_header(
     type_name = parts.type_name
     if kind is not DocumentType.CONG_VAN and number.type_code is None:
         # No type code in the number and no "V/v": not a công văn; kept with its type's name.
-        type_name = type_name or kind.title
+        type_name = type_name or (kind if parts.document_type else DocumentType.VAN_BAN).title
         kind = DocumentType.VAN_BAN
         inferred.append(
             _("kept as a generic document ({name}): the number {number} has no type code").format(

@@ -101,7 +101,8 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
     lines = list(lines)
     first, _start = read_header(lines)
     addressed = None
-    if first.document_type is None and "subject (V/v)" in first.found:
+    untyped = first.number is None or first.number.type_code is None
+    if first.document_type is None and ("subject (V/v)" in first.found or untyped):
         addressed = find_addressees(lines)
         if addressed is not None:
             lines = [line for index, line in enumerate(lines) if index not in addressed.taken]
@@ -132,6 +133,7 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
         [p.text for p in paragraphs],
         cited,
         appendices.issuer,
+        addressed=addressed is not None,
     )
     closing = [*body.closing, *foot.leftovers, *appendices.leftovers]
     plan = Plan(
