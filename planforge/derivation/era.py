@@ -93,7 +93,7 @@ def successors(kind: UnitKind, noun: str, values: dict[str, str]) -> Successors:
 
 
 def _day(date: IssueDate) -> datetime.date:
-    return datetime.date(date.year, date.month or 1, date.day or 1)
+    return date.first_day
 
 
 def older_parent(parent: IssueDate, kind: UnitKind) -> str | None:

@@ -8,7 +8,6 @@ raises.  The findings go into the review table, in Vietnamese, for the clerk.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -207,7 +206,7 @@ def lint_unit(
     date = plan.header.date
     kind = unit_kind(unit, profile, date, catalogue)
     if kind is None:
-        day = datetime.date(date.year, date.month or 1, date.day or 1)
+        day = date.first_day
         message = (
             f"Không xác định được loại đơn vị “{unit.kind}” ({day.isoformat()}) trong danh mục "
             "cấp hành chính: dự thảo chưa được kiểm tra theo cấp của đơn vị"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from functools import cache
 
 from planforge.catalogue.loading import bundled_catalogue, load_catalogue
@@ -18,7 +17,7 @@ def unit_kind(
 ) -> UnitKind | None:
     """The catalogue's kind for ``unit`` on ``date`` (a blank day or month: the first),
     or None when the catalogue has none: derivation goes on, and the lint says so."""
-    day = datetime.date(date.year, date.month or 1, date.day or 1)
+    day = date.first_day
     level = (unit.level or profile.level).value
     tiers = {k.tier for k in catalogue.kinds}
     try:

@@ -7,7 +7,6 @@ located errors.  Every unit's ``kind`` must be a noun the catalogue knows.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from pathlib import Path
@@ -75,7 +74,7 @@ def _check_targets(profile: Profile, catalogue: Catalogue, located: Located) -> 
     (a 2025 commune's "Phòng Lao động - Thương binh và Xã hội"): the catalogue says so."""
     if profile.date is None:
         return  # the era is the higher plan's, known only when deriving
-    day = datetime.date(profile.date.year, profile.date.month or 1, profile.date.day or 1)
+    day = profile.date.first_day
     gone: dict[str, str | None] = {}
     for unit in profile.units:
         try:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from planforge.model._checks import not_blank, text
+from planforge.model._checks import lines, not_blank, optional_text, text
 from planforge.model._types import typed
 from planforge.model.nodes import AgencyRole, Assignment, Paragraph, Reporting, Target
 from planforge.model.numbering import walk
@@ -33,13 +33,18 @@ class Appendix:
     """A phụ lục: a title and a task table, its rows written out or drawn from the assignments.
 
     With ``from_assignments`` the rows are the plan's assignments, one per duty
-    (:func:`task_rows`); ``rows`` given by hand come after them.
+    (:func:`task_rows`); ``rows`` given by hand come after them.  A document
+    issued with this one (văn bản ban hành kèm theo: a Quy chế, a Quy định) is
+    kept as an appendix too: ``label`` is its type name ("Quy chế", printed
+    instead of "Phụ lục") and ``text`` its paragraphs (chapters, articles).
     """
 
     title: str = attrs.field(converter=text, validator=not_blank)
     rows: tuple[TaskRow, ...] = attrs.field(default=(), converter=_rows)
     from_assignments: bool = False
     landscape: bool = True
+    label: str | None = attrs.field(default=None, converter=optional_text)
+    text: tuple[str, ...] = attrs.field(default=(), converter=lines)
 
 
 _OUTPUTS = (
@@ -59,9 +64,9 @@ def _output(duty: str) -> str:
     return next((name for word, name in _OUTPUTS if word in lowered), "Kết quả thực hiện")
 
 
-def _period(subject: str, year: int) -> str:
+def _period(subject: str, year: int | None) -> str:
     match = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", subject)
-    return f"{match.group(1)} - {match.group(2)}" if match else f"Năm {year}"
+    return f"{match.group(1)} - {match.group(2)}" if match else f"Năm {year or ''}".strip()
 
 
 def _roles(node: Assignment) -> tuple[str, str]:
@@ -73,7 +78,7 @@ def _roles(node: Assignment) -> tuple[str, str]:
     return ", ".join(leads), ", ".join(dict.fromkeys(others))
 
 
-def task_rows(sections: tuple[object, ...], subject: str, year: int) -> tuple[TaskRow, ...]:
+def task_rows(sections: tuple[object, ...], subject: str, year: int | None) -> tuple[TaskRow, ...]:
     """One row per duty of every assignment: the duty, its lead and coordinating bodies."""
     period = _period(subject, year)
     rows = []

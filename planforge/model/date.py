@@ -13,6 +13,9 @@ from planforge.i18n import _
 from planforge.model._types import typed
 from planforge.text.dates import date_words, short_date
 
+UNKNOWN = "[ngày ban hành]"
+"""How a plan file writes the date of a document that prints none."""
+
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
@@ -21,13 +24,19 @@ class IssueDate:
     """A date whose day, or day and month, may be blank (a draft).
 
     Blanks are filled in by the clerk after signing (Nghị định 30, Đ.15.2).
+    ``year`` is None only for an imported document that prints no date at all:
+    the date is then all blanks, written ``[ngày ban hành]`` in a plan file.
     """
 
-    year: int
+    year: int | None
     month: int | None = None
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.year is None:
+            if self.month is not None or self.day is not None:
+                raise ModelError(_("a date with no year has no day or month either"), "year")
+            return
         if not 1900 <= self.year <= 2200:
             raise ModelError(_("year {year} is out of range").format(year=self.year), "year")
         if self.month is None:
@@ -62,17 +71,30 @@ class IssueDate:
     @property
     def short(self) -> str:
         """``28/9/2021`` as cited inside sentences; falls back to words when blank."""
-        if self.month is None or self.day is None:
+        if self.year is None or self.month is None or self.day is None:
             return self.words
         return short_date(self.year, self.month, self.day)
 
+    @property
+    def first_day(self) -> datetime.date:
+        """The earliest day the date may be: a blank day or month is the first.
+
+        A date with no year (a document that prints none) is taken as today's:
+        the era (before or after the 2025 reform) is then the present one.
+        """
+        if self.year is None:
+            return datetime.date.today()
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
     def to_date(self) -> datetime.date:
         """The calendar date; a ModelError for a draft date with blanks."""
-        if self.month is None or self.day is None:
+        if self.year is None or self.month is None or self.day is None:
             raise ModelError(_("the date has blanks; it is a draft"))
         return datetime.date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
+        if self.year is None:
+            return UNKNOWN
         if self.month is None:
             return f"{self.year}"
         if self.day is None:
@@ -86,6 +108,8 @@ class IssueDate:
         >>> str(IssueDate.parse("2021-11-4")), str(IssueDate.parse("2023-03"))
         ('2021-11-04', '2023-03')
         """
+        if text.strip() == UNKNOWN:
+            return cls(None)
         match = _ISO.match(text)
         if not match:
             raise ModelError(

@@ -40,6 +40,9 @@ class DocumentType(enum.Enum):
     PHIEU_CHUYEN = "phieu-chuyen"
     PHIEU_BAO = "phieu-bao"
     CONG_VAN = "cong-van"
+    # A document whose printed type name is none of the above (a "phiếu trình"): kept
+    # with that name (Header.type_name) rather than mistyped.
+    VAN_BAN = "van-ban"
     # Documents a plan cites but that are not administrative documents of Đ.7.
     LUAT = "luat"
     NGHI_DINH = "nghi-dinh"
@@ -96,6 +99,7 @@ _INFO: dict[DocumentType, tuple[str | None, str]] = {
     DocumentType.PHIEU_CHUYEN: ("PC", "Phiếu chuyển"),
     DocumentType.PHIEU_BAO: ("PB", "Phiếu báo"),
     DocumentType.CONG_VAN: (None, "Công văn"),
+    DocumentType.VAN_BAN: (None, "Văn bản"),
     DocumentType.LUAT: (None, "Luật"),
     DocumentType.NGHI_DINH: ("NĐ", "Nghị định"),
     DocumentType.THONG_TU: ("TT", "Thông tư"),

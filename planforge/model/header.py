@@ -37,7 +37,10 @@ class Header:
     """Thể thức phần đầu: agencies, number, place and date, type and subject.
 
     ``draft`` marks a dự thảo; a draft may leave the serial number and the
-    day (or day and month) blank.
+    day (or day and month) blank.  ``type_name`` is the type name as printed
+    (tên loại) when it is not the type's own title: with a qualifier ("Kế
+    hoạch hành động"), or a name Nghị định 30 does not list ("Phiếu trình",
+    document_type ``van-ban``, where it is required).
     """
 
     document_type: DocumentType = DocumentType.KE_HOACH
@@ -51,10 +54,22 @@ class Header:
     urgency: Urgency | None = None
     circulation: str | None = attrs.field(default=None, converter=optional_text)
     draft: bool = False
+    type_name: str | None = attrs.field(default=None, converter=optional_text)
+
+    @property
+    def printed_type(self) -> str:
+        """The type name printed above the subject, in normal case ("Kế hoạch")."""
+        return self.type_name or self.document_type.title
 
     def __attrs_post_init__(self) -> None:
         code = self.document_type.code
-        if self.document_type is DocumentType.CONG_VAN:
+        if self.document_type is DocumentType.VAN_BAN:
+            if self.type_name is None:
+                raise ModelError(
+                    _("a document of type van-ban needs the type name it prints (type_name)"),
+                    "type_name",
+                )
+        elif self.document_type is DocumentType.CONG_VAN:
             if self.number.type_code is not None:
                 raise ModelError(
                     _("a công văn has no type code, but the number is {number}").format(

@@ -14,7 +14,10 @@ from planforge.model._types import typed
 from planforge.model.document_type import ADMINISTRATIVE_CODES
 
 _CODE = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9]*$")
-_NUMBER = re.compile(r"^\s*(?:Số\s*:?\s*)?(?P<serial>\d*)\s*/\s*(?P<symbol>\S+)\s*$")
+_NUMBER = re.compile(
+    r"^\s*(?:Số\s*:?\s*)?(?P<serial>\d*)\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
+    r"(?P<symbol>\S+)\s*$"
+)
 
 DRAFT_SERIAL = "\u00a0" * 6
 """What a draft prints where the serial number will go after signing."""
@@ -44,17 +47,25 @@ def _type_code(
         )
 
 
+def _year(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and not 1900 <= value <= 2200:
+        raise fail(attribute, _("year {year} is out of range").format(year=value))
+
+
 @attrs.frozen(field_transformer=typed)
 class DocumentNumber:
     """Số, ký hiệu: ``7851/KH-UBND``; a công văn has no type code (``12/UBND-VX``).
 
     ``serial`` is None in a draft: the number is given after signing (Đ.15.2).
+    ``year`` is the year a legal normative document carries in its number
+    (``15/2010/QĐ-UBND``); other documents have none.
     """
 
     serial: int | None = attrs.field(validator=positive)
     issuer_code: str = attrs.field(validator=_code)
     type_code: str | None = attrs.field(default=None, validator=_type_code)
     unit_code: str | None = attrs.field(default=None, validator=_code)
+    year: int | None = attrs.field(default=None, kw_only=True, validator=_year)
 
     @property
     def symbol(self) -> str:
@@ -62,15 +73,19 @@ class DocumentNumber:
         parts = [self.type_code, self.issuer_code, self.unit_code]
         return "-".join(p for p in parts if p)
 
+    @property
+    def _tail(self) -> str:
+        return f"{self.year}/{self.symbol}" if self.year is not None else self.symbol
+
     def __str__(self) -> str:
         serial = DRAFT_SERIAL if self.serial is None else f"{self.serial:02d}"
-        return f"{serial}/{self.symbol}"
+        return f"{serial}/{self._tail}"
 
     @property
     def file_form(self) -> str:
         """How a plan file writes it: ``7851/KH-UBND``, or ``/KH-UBND`` when blank."""
         serial = "" if self.serial is None else f"{self.serial:02d}"
-        return f"{serial}/{self.symbol}"
+        return f"{serial}/{self._tail}"
 
     @property
     def line(self) -> str:
@@ -79,7 +94,7 @@ class DocumentNumber:
 
     @classmethod
     def parse(cls, text: str) -> DocumentNumber:
-        """Read ``7851/KH-UBND``, ``Số: /KH-SLĐTBXH`` or ``12/UBND-VX``.
+        """Read ``7851/KH-UBND``, ``Số: /KH-SLĐTBXH``, ``12/UBND-VX`` or ``15/2010/QĐ-UBND``.
 
         >>> DocumentNumber.parse("Số: 7851/KH-UBND").symbol
         'KH-UBND'
@@ -87,6 +102,8 @@ class DocumentNumber:
         True
         >>> DocumentNumber.parse("12/UBND-VX").type_code is None
         True
+        >>> DocumentNumber.parse("15/2010/QĐ-UBND").file_form
+        '15/2010/QĐ-UBND'
         """
         match = _NUMBER.match(text.replace("\u00a0", " "))
         if not match:
@@ -97,6 +114,7 @@ class DocumentNumber:
                 ).format(text=text)
             )
         serial = int(match["serial"]) if match["serial"] else None
+        year = int(match["year"]) if match["year"] else None
         groups = match["symbol"].split("-")
         if any(not g for g in groups) or len(groups) < 2:
             raise ModelError(
@@ -111,7 +129,7 @@ class DocumentNumber:
                     _("too many parts in document code {symbol!r}").format(symbol=match["symbol"])
                 )
             unit = groups[2] if len(groups) == 3 else None
-            return cls(serial, groups[1], type_code=groups[0], unit_code=unit)
+            return cls(serial, groups[1], type_code=groups[0], unit_code=unit, year=year)
         if len(groups) != 2:
             raise ModelError(
                 _(
@@ -119,4 +137,4 @@ class DocumentNumber:
                     "has two parts (UBND-VX), other documents start with a Phụ lục III code"
                 ).format(code=groups[0], symbol=match["symbol"])
             )
-        return cls(serial, groups[0], unit_code=groups[1])
+        return cls(serial, groups[0], unit_code=groups[1], year=year)

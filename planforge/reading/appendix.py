@@ -6,16 +6,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import attrs
+
 from planforge.errors import ModelError
 from planforge.i18n import _
-from planforge.model import Appendix, Node, TaskRow, task_rows
+from planforge.model import Appendix, DocumentType, Node, TaskRow, task_rows
 from planforge.reading.folding import fold
 from planforge.reading.lines import Line, is_rule
+from planforge.reading.vietnamese import is_caps, sentence_case
 
 _LABEL = re.compile(r"^(?:Phụ lục|PHỤ LỤC|Phụ Lục)(?:\s+(?:số\s+)?[IVXLC\d]+)?\s*[.:]?$")
-_REFERENCE = re.compile(r"^\(\s*Kèm theo\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
 _ISSUER = re.compile(
-    r"^\(Kèm theo .+? số \S+ (?:ngày \d{1,2}/\d{1,2}/\d{4}|ngày .*?năm \d{4}) của (?P<name>.+)\)$"
+    r"^\((?:Ban hành )?[Kk]èm theo .+? số \S+ "
+    r"(?:ngày \d{1,2}/\d{1,2}/\d{4}|ngày .*?năm \d{4}) của (?P<name>.+)\)$"
 )
 _COLUMNS = (
     ("task", ("nhiệm vụ", "nội dung", "công việc", "hoạt động")),
@@ -39,19 +43,38 @@ class Appendices:
 
 
 def appendix_start(lines: Sequence[Line], start: int) -> int:
-    """Where the appendices begin: the first "Phụ lục" line from ``start`` (or the end)."""
+    """Where the appendices begin: the first "Phụ lục" line or attached document (or the end)."""
     for index in range(start, len(lines)):
-        if _LABEL.match(lines[index].text) and lines[index].cell is None:
+        if _starts(lines, index):
             return index
     return len(lines)
+
+
+def _starts(lines: Sequence[Line], index: int) -> bool:
+    line = lines[index]
+    if line.cell is not None:
+        return False
+    if _LABEL.match(line.text):
+        return True
+    # A type name right under "Phụ lục" is that appendix's title, not a document of its own.
+    return not (index and _LABEL.match(lines[index - 1].text)) and _attached(lines, index)
+
+
+def _attached(lines: Sequence[Line], index: int) -> bool:
+    """A document issued with this one: its type name in capitals ("QUY CHẾ"), then within a
+    few lines its reference line "(Ban hành kèm theo Quyết định số …)"."""
+    text = lines[index].text
+    if not is_caps(text) or DocumentType.from_title(text) is None:
+        return False
+    return any(_REFERENCE.match(line.text) for line in lines[index + 1 : index + 5])
 
 
 def read_appendices(lines: Sequence[Line]) -> Appendices:
     """Each "Phụ lục" with its title and its table's rows (a header row is recognised)."""
     out = Appendices()
     blocks: list[list[Line]] = []
-    for line in lines:
-        if _LABEL.match(line.text) and line.cell is None:
+    for index, line in enumerate(lines):
+        if _starts(lines, index):
             blocks.append([line])
         elif blocks:
             blocks[-1].append(line)
@@ -60,7 +83,25 @@ def read_appendices(lines: Sequence[Line]) -> Appendices:
     return out
 
 
+def _attachment(block: list[Line], out: Appendices) -> Appendix:
+    """An attached document: title up to its reference line, then its paragraphs."""
+    label, rest = block[0], block[1:]
+    at = next(i for i, line in enumerate(rest) if _REFERENCE.match(line.text))
+    issuer = _ISSUER.match(rest[at].text)
+    if issuer and out.issuer is None:
+        out.issuer = issuer["name"]
+    title = " ".join(line.text for line in rest[:at]) or label.text
+    return Appendix(
+        title=title,
+        label=sentence_case(label.text.lower()),
+        text=tuple(line.text for line in rest[at + 1 :] if not is_rule(line.text)),
+        landscape=False,
+    )
+
+
 def _appendix(block: list[Line], out: Appendices) -> Appendix:
+    if not _LABEL.match(block[0].text):
+        return _attachment(block, out)
     label, rest = block[0], block[1:]
     title: list[str] = []
     rows: dict[tuple[int, int], dict[int, list[str]]] = {}
@@ -115,7 +156,7 @@ def _header(row: dict[int, str]) -> dict[int, str] | None:
 
 
 def drawn(
-    appendices: list[Appendix], sections: tuple[Node, ...], subject: str, year: int
+    appendices: list[Appendix], sections: tuple[Node, ...], subject: str, year: int | None
 ) -> list[Appendix]:
     """Appendices whose first rows are the plan's own task rows: drawn from the assignments."""
     try:
@@ -127,11 +168,8 @@ def drawn(
     out = []
     for appendix in appendices:
         if appendix.rows[: len(rows)] == rows:
-            appendix = Appendix(
-                title=appendix.title,
-                rows=appendix.rows[len(rows) :],
-                from_assignments=True,
-                landscape=appendix.landscape,
+            appendix = attrs.evolve(
+                appendix, rows=appendix.rows[len(rows) :], from_assignments=True
             )
         out.append(appendix)
     return out

@@ -19,6 +19,7 @@ from planforge.reading.docx_styles import (
     parse_xml,
 )
 from planforge.reading.errors import ReadError
+from planforge.reading.legacy import from_tcvn3, is_tcvn3_font, is_vni_font, legacy_error
 from planforge.reading.lines import Line, clean_runs, split_cells
 from planforge.reading.source import Source
 
@@ -70,7 +71,11 @@ def docx_lines(source: Source) -> list[Line]:
     body = root.find(f"{W}body")
     if body is None:
         raise ReadError(_("not a valid .docx: the document has no body"), source.path)
-    return list(reader.body(body))
+    reader.default_font = _default_font(source.part("word/styles.xml"))
+    found = list(reader.body(body))
+    if reader.vni:
+        raise legacy_error("VNI", source.path)
+    return found
 
 
 class _Reader:
@@ -84,6 +89,8 @@ class _Reader:
         self.gap = False
         self.landscape: bool | None = None
         self.stars = False
+        self.default_font: str | None = None
+        self.vni = False
 
     def body(self, body: etree.Element) -> Iterator[Line]:
         """The body's blocks, each knowing the orientation of its section."""
@@ -149,7 +156,8 @@ class _Reader:
             if not text or set(text) <= {"|", " "}:
                 continue
             raw = "".join(part for part, _ in piece)
-            cells = split_cells(raw) if "\t" in raw or "|" in raw else ()
+            spread = "\t" in raw or "|" in raw or "   " in raw  # a header laid out with spaces
+            cells = split_cells(raw) if spread else ()
             yield Line(
                 text=text,
                 unit=number,
@@ -219,10 +227,16 @@ class _Reader:
             bold = paragraph_bold
         if rpr is not None and on(rpr.find(f"{W}vanish")):
             return
+        font = _font(rpr) or self.default_font
         for child in run:
             tag = child.tag
             if tag == f"{W}t":
-                content.runs.append((child.text or "", bold))
+                text = child.text or ""
+                if is_tcvn3_font(font):
+                    text = from_tcvn3(text, font or "")
+                elif is_vni_font(font) and not text.isascii():
+                    self.vni = True
+                content.runs.append((text, bold))
             elif tag in _CHARACTERS:
                 content.runs.append((_CHARACTERS[tag], bold))
             elif tag == f"{W}sym":
@@ -233,6 +247,31 @@ class _Reader:
                     for box in alternate.iter(f"{W}txbxContent"):
                         if box in content.boxes:
                             content.boxes.remove(box)
+
+
+def _font(rpr: etree.Element | None) -> str | None:
+    """The font a run's own properties name for its letters (w:ascii, else w:hAnsi)."""
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+
+
+def _default_font(styles: bytes | None) -> str | None:
+    """The document's default font: the default paragraph style's, else the docDefaults'."""
+    if styles is None:
+        return None
+    try:
+        root = parse_xml(styles)
+    except (etree.ParseError, UnsafeXml):
+        return None  # the styles part is read (and its errors reported) by Styles.parse
+    for style in root.iter(f"{W}style"):
+        if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") == "1":
+            found = _font(style.find(f"{W}rPr"))
+            if found:
+                return found
+    defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    return _font(defaults)
 
 
 def _rows(table: etree.Element) -> Iterator[etree.Element]:

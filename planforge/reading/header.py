@@ -8,27 +8,21 @@ from dataclasses import dataclass, field
 from planforge.errors import ModelError
 from planforge.i18n import _
 from planforge.model import DocumentNumber, DocumentType, IssueDate, Secrecy, Urgency
+from planforge.reading.date_line import OPEN_DATE, date_of
 from planforge.reading.folding import fold
 from planforge.reading.header_phrases import FixedPhrase, squash
 from planforge.reading.labels import split_label
 from planforge.reading.lines import Line, is_rule
 from planforge.reading.subject import read_subject
-from planforge.reading.vietnamese import ends_open, is_caps
+from planforge.reading.type_line import read_type_line
+from planforge.reading.vietnamese import ends_open, is_caps, starts_lower
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 _NUMBER = re.compile(r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<rest>.*)$")
-_GAP = r"[\s.…_]*"
-_DATE = re.compile(
-    rf"^(?P<place>.*?),?\s*\bngày\b{_GAP}(?P<day>\d{{1,2}})?{_GAP}\btháng\b{_GAP}"
-    rf"(?P<month>\d{{1,2}})?{_GAP}\bnăm\b\s*(?P<year>\d{{4}})\s*\.?$",
-    re.IGNORECASE,
-)
-_SHORT_DATE = re.compile(
-    r"^(?P<place>.*?),?\s*\bngày\b\s*(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})\s*\.?$",
-    re.IGNORECASE,
-)
+_BY_AUTHORITY = frozenset({DocumentType.QUYET_DINH, DocumentType.NGHI_QUYET})
+"""Types that print, under the subject, the authority that issues them (thẩm quyền ban hành)."""
 _VV = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 _URGENCY = {fold(u.value): u for u in Urgency}
@@ -48,6 +42,7 @@ class HeaderParts:
     place: str | None = None
     date: IssueDate | None = None
     document_type: DocumentType | None = None
+    type_name: str | None = None
     subject: str | None = None
     secrecy: Secrecy | None = None
     urgency: Urgency | None = None
@@ -67,7 +62,7 @@ def header_tables(lines: list[Line]) -> set[int]:
         for piece in line.cells or (line.text,):
             if (
                 _NUMBER.match(piece)
-                or _date(piece)
+                or date_of(piece)
                 or squash(piece)
                 in (
                     squash(NATIONAL_TITLE),
@@ -85,6 +80,10 @@ def read_header(lines: list[Line]) -> tuple[HeaderParts, int]:
     motto, number, date line, type name); capital lines alone are body.
     """
     reader = _Reader(header_tables(lines))
+    for line in lines[:80]:
+        if line.cell is not None and line.cell[0] in reader.tables:
+            table, column = line.cell[0], line.cell[2]
+            reader.first_column[table] = min(reader.first_column.get(table, column), column)
     index = 0
     while index < len(lines):
         outcome = reader.line(lines[index])
@@ -107,9 +106,13 @@ class _Reader:
     def __init__(self, tables: set[int]) -> None:
         self.parts = HeaderParts()
         self.tables = tables
+        self.first_column: dict[int, int] = {}
+        """The leftmost column with text of each header table (a margin column is empty)."""
         self.title = FixedPhrase(NATIONAL_TITLE)
         self.motto = FixedPhrase(MOTTO)
         self.pending_number = False
+        self.open_date: str | None = None
+        self.in_vv = False
         self.count = 0
 
     def line(self, line: Line) -> str:
@@ -117,17 +120,31 @@ class _Reader:
         in_table = line.cell is not None and line.cell[0] in self.tables
         for piece in _pieces(line):
             self.count += 1
+            if self.open_date is not None:
+                # A date line hard-wrapped before its year ("ngày 12 tháng 5 năm" / "2022").
+                joined, self.open_date = f"{self.open_date} {piece}", None
+                if date_of(joined) and _recognisedate_of(joined, line, self.parts):
+                    continue
+            if self.in_vv and _continues_vv(piece, self.parts):
+                self.parts.subject = f"{self.parts.subject} {piece}"
+                continue
             place = (len(self.parts.agency_lines), self.count)
             kind = _recognise(
                 piece, line, self.parts, self.title, self.motto, self.pending_number, place
             )
             self.pending_number = kind == "number-label"
+            self.in_vv = kind == "vv"
             if kind == "type":
                 return "type"
+            if kind is None and self.parts.date is None and OPEN_DATE.match(piece):
+                self.open_date = piece
+                self.parts.found.setdefault("place and date", line)
+                continue
             if kind is not None:
                 continue
             if in_table or _agency_candidate(piece, self.parts):
-                _agency_or_leftover(piece, line, self.parts, in_table)
+                first = self.first_column.get(line.cell[0], 0) if line.cell else 0
+                _agency_or_leftover(piece, line, self.parts, in_table, first)
             else:
                 return "stop"
         return "ok"
@@ -150,7 +167,7 @@ def _pieces(line: Line) -> list[str]:
     out: list[str] = []
     for piece in line.cells or (line.text,):
         if out and (ends_open(out[-1]) or fold(out[-1]).endswith(fold("ngày"))):
-            if not _date(out[-1]) and not _NUMBER.match(piece):
+            if not date_of(out[-1]) and not _NUMBER.match(piece):
                 out[-1] = f"{out[-1]} {piece}"
                 continue
         out.append(piece)
@@ -186,23 +203,24 @@ def _recognise(
         return "number" if _number(rest, line, parts) else None
     if pending_number and "/" in piece and parts.number is None:
         return "number" if _number(piece, line, parts) else None
-    date = _date(piece)
-    if date and parts.date is None:
-        place, issue = date
-        parts.place = place or parts.place
-        parts.date = issue
-        parts.found["place and date"] = line
+    if parts.date is None and _recognisedate_of(piece, line, parts):
         return "date"
     vv = _VV.match(piece)
     if vv:
         parts.subject = vv["subject"]
         parts.found["subject (V/v)"] = line
         return "vv"
-    kind = DocumentType.from_title(piece)
-    if kind is not None and is_caps(piece) and line.cell is None:
-        parts.document_type = kind
-        parts.found["type"] = line
-        return "type"
+    if line.cell is None and parts.document_type is None:
+        found = read_type_line(
+            piece,
+            after_number=parts.number is not None or parts.date is not None,
+            letter="subject (V/v)" in parts.found,
+        )
+        if found is not None:
+            parts.document_type, parts.type_name = found.kind, found.type_name
+            parts.subject = found.subject or parts.subject
+            parts.found["type"] = line
+            return "type"
     if _KINH_GUI.match(piece):
         parts.notes.append((line, _("a 'Kính gửi' line has no place in a plan; kept as text")))
         parts.leftovers.append(line.with_text(piece))
@@ -210,23 +228,31 @@ def _recognise(
     return None
 
 
+def _recognisedate_of(piece: str, line: Line, parts: HeaderParts) -> bool:
+    date = date_of(piece)
+    if not date:
+        return False
+    place, issue = date
+    parts.place = place or parts.place
+    parts.date = issue
+    parts.found["place and date"] = line
+    return True
+
+
+def _continues_vv(piece: str, parts: HeaderParts) -> bool:
+    """A line that goes on with a wrapped "V/v …" subject: small letters, nothing of a header."""
+    if _NUMBER.match(piece) or date_of(piece) or _KINH_GUI.match(piece) or is_caps(piece):
+        return False
+    if squash(piece) and squash(NATIONAL_TITLE).startswith(squash(piece)):
+        return False
+    return starts_lower(piece) or ends_open(parts.subject or "")
+
+
 def _number(text: str, line: Line, parts: HeaderParts) -> bool:
     cleaned = re.sub(r"^[\s.…_]+(?=/)", "", text.replace("\u00a0", " "))
     cleaned = re.sub(r"\s+", "", cleaned)
-    year = re.match(r"^(\d*)/(?:19|20)\d\d/(.+)$", cleaned)
     try:
-        if year:
-            parts.number = DocumentNumber.parse(f"{year[1]}/{year[2]}")
-            parts.notes.append(
-                (
-                    line,
-                    _("the number {text} carries a year; read as {number}").format(
-                        text=text, number=parts.number
-                    ),
-                )
-            )
-        else:
-            parts.number = DocumentNumber.parse(cleaned)
+        parts.number = DocumentNumber.parse(cleaned)
     except ModelError as error:
         parts.notes.append(
             (
@@ -239,24 +265,6 @@ def _number(text: str, line: Line, parts: HeaderParts) -> bool:
         return False
     parts.found["number"] = line
     return True
-
-
-def _date(text: str) -> tuple[str | None, IssueDate] | None:
-    """The place and the date of a date line, or None."""
-    match = _DATE.match(text) or _SHORT_DATE.match(text)
-    if not match:
-        return None
-    place = match["place"].strip() or None
-    year = int(match["year"])
-    month = int(match["month"]) if match["month"] else None
-    day = int(match["day"]) if match["day"] and month else None
-    try:
-        return place, IssueDate(year, month, day)
-    except ModelError:
-        try:
-            return place, IssueDate(year, month if month and 1 <= month <= 12 else None)
-        except ModelError:
-            return None
 
 
 def _mark(piece: str, parts: HeaderParts) -> bool:
@@ -283,8 +291,10 @@ def _agency_candidate(piece: str, parts: HeaderParts) -> bool:
     return is_caps(piece) and split_label(piece)[0] is None and len(piece.split()) <= 14
 
 
-def _agency_or_leftover(piece: str, line: Line, parts: HeaderParts, in_table: bool) -> None:
-    column = line.cell[2] if line.cell else 0
+def _agency_or_leftover(
+    piece: str, line: Line, parts: HeaderParts, in_table: bool, first: int = 0
+) -> None:
+    column = line.cell[2] - first if line.cell else 0
     before_number = parts.number is None and "number" not in parts.found
     unlabelled = in_table or split_label(piece)[0] is None
     if (column == 0 or not in_table) and before_number and unlabelled:
@@ -299,10 +309,20 @@ def _agency_or_leftover(piece: str, line: Line, parts: HeaderParts, in_table: bo
 
 def _subject(lines: list[Line], start: int, parts: HeaderParts) -> int:
     """Record the subject that follows the type name; returns where the body starts."""
+    if parts.subject:  # printed on the type's own line
+        return start
     subject, end = read_subject(lines, start)
     if subject:
         text = " ".join(line.text for line in subject)
         vv = _VV.match(text)
         parts.subject = vv["subject"] if vv else text
         parts.found["subject"] = subject[0]
+    if parts.document_type in _BY_AUTHORITY and end < len(lines):
+        line = lines[end]
+        if is_caps(line.text) and split_label(line.text)[0] is None and ":" not in line.text:
+            # "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …": who decides, the first
+            # line of the opening, not a section heading.
+            parts.leftovers.append(line)
+            parts.found["authority"] = line
+            return end + 1
     return end

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,8 +29,13 @@ MISSING_CODE = "CQ"
 
 _ISSUES = re.compile(
     r"(?:^|[,;:]\s+)(?P<who>[^,;:]+?)\s+(?:ban hành|xây dựng|triển khai|tổ chức triển khai)\s+"
-    r"(?:Kế hoạch|kế hoạch|KH)\b(?P<subject>[^:]*?)(?:\s+(?:với|gồm|như sau)\b|:|$)"
+    r"(?:Kế hoạch|kế hoạch|KH)\b(?P<subject>(?:(?!\bban hành\b)[^:])*?)"
+    r"(?:\s+(?:với|gồm|như sau)\b|:|$)"
 )
+
+
+_CITED = re.compile(r"\d+/[\w-]*[A-ZĐ]|\bsố\s+\d")
+"""A document number in the phrase before "ban hành": the issuer of a cited document."""
 
 
 @dataclass
@@ -49,11 +53,14 @@ def fill_header(
     body: Sequence[str],
     cited: Sequence[DocumentReference],
     issuer_name: str | None = None,
+    *,
+    addressed: bool = False,
 ) -> Filled:
     """A valid header from the parts found, the opening paragraphs and the cited documents.
 
     ``issuer_name`` is the issuing agency's name where the document prints it
-    in normal case (an appendix's "Kèm theo … của …" line).
+    in normal case (an appendix's "Kèm theo … của …" line); ``addressed``: the
+    document has a "Kính gửi:" (with no type name and no type code, a công văn).
     """
     inferred: list[str] = []
     missing: list[str] = []
@@ -85,6 +92,11 @@ def fill_header(
     kind = parts.document_type or (
         DocumentType.CONG_VAN if "subject (V/v)" in parts.found else None
     )
+    if kind is None and parts.number is not None and parts.number.type_code:
+        kind = DocumentType.from_code(parts.number.type_code)
+    if kind is None and addressed:
+        kind = DocumentType.CONG_VAN
+        inferred.append(_("a công văn: 'Kính gửi:', and neither a type name nor a type code"))
     if kind is None:
         kind = DocumentType.KE_HOACH
         if parts.found:
@@ -109,9 +121,9 @@ def fill_header(
         else:
             place = MISSING_PLACE
             missing.append(_("place"))
-    date = parts.date or _year(cited)
+    date = parts.date or IssueDate(None)
     if parts.date is None:
-        missing.append(_("date (only the year is set: {date})").format(date=date))
+        missing.append(_("date (left blank to be filled in: {date})").format(date=date))
     subject = parts.subject
     if not subject and issued and issued[1]:
         subject = sentence_case(issued[1])
@@ -121,7 +133,19 @@ def fill_header(
     if not subject:
         subject = MISSING_SUBJECT
         missing.append(_("subject"))
-    header = _header(kind, parent, issuer, number, place or MISSING_PLACE, date, subject, parts)
+    type_name = parts.type_name
+    if kind is not DocumentType.CONG_VAN and number.type_code is None:
+        # No type code in the number and no "V/v": not a công văn; kept with its type's name.
+        type_name = type_name or (kind if parts.document_type else DocumentType.VAN_BAN).title
+        kind = DocumentType.VAN_BAN
+        inferred.append(
+            _("kept as a generic document ({name}): the number {number} has no type code").format(
+                name=type_name, number=number
+            )
+        )
+    header = _header(
+        kind, parent, issuer, number, place or MISSING_PLACE, date, subject, parts, type_name
+    )
     return Filled(header, inferred, missing)
 
 
@@ -134,10 +158,13 @@ def _header(
     date: IssueDate,
     subject: str,
     parts: HeaderParts,
+    type_name: str | None,
 ) -> Header:
-    if kind is DocumentType.CONG_VAN or number.type_code != kind.code:
+    if kind not in (DocumentType.CONG_VAN, DocumentType.VAN_BAN) and number.type_code != kind.code:
         # The number decides when it disagrees with the type name read from the text.
-        kind = DocumentType.from_code(number.type_code or "") or DocumentType.CONG_VAN
+        kind = DocumentType.from_code(number.type_code or "") or kind
+    if type_name and kind is not DocumentType.VAN_BAN and not _qualifies(type_name, kind):
+        type_name = None
     return Header(
         document_type=kind,
         parent_agency=parent,
@@ -150,13 +177,21 @@ def _header(
         urgency=parts.urgency,
         circulation=parts.circulation,
         draft=parts.draft,
+        type_name=type_name,
     )
+
+
+def _qualifies(type_name: str, kind: DocumentType) -> bool:
+    """Whether a printed type name is ``kind``'s with a qualifier ("Kế hoạch hành động")."""
+    return fold(type_name).startswith(fold(kind.title))
 
 
 def _issued(opening: Sequence[str]) -> tuple[str, str] | None:
     """Who issues the plan and its subject, from "… UBND tỉnh X ban hành Kế hoạch … như sau:"."""
     for paragraph in opening:
         for match in _ISSUES.finditer(paragraph):
+            if _CITED.search(match["who"]):
+                continue  # "Quyết định số …/QĐ-TTg … của Thủ tướng Chính phủ ban hành Kế hoạch …"
             who = name_phrase(match["who"].split(" của ")[-1])
             words = who.split()
             while words and fold(words[0]) in (fold("thực hiện"), fold("căn cứ")):
@@ -165,8 +200,3 @@ def _issued(opening: Sequence[str]) -> tuple[str, str] | None:
             if words and words[0][:1].isupper():
                 return " ".join(words), subject
     return None
-
-
-def _year(cited: Sequence[DocumentReference]) -> IssueDate:
-    years = [r.date.year for r in cited if r.date is not None]
-    return IssueDate(max(years) if years else datetime.date.today().year)

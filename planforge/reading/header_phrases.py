@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from planforge.reading.folding import fold
 from planforge.reading.lines import Line
 
 
 def squash(text: str) -> str:
-    """``text`` folded, without spaces or hyphens: how the phrases are compared.
+    """``text`` folded, without spaces, hyphens or diacritics: how the phrases are compared.
+
+    The phrases are fixed and long, so a misspelt mark ("CỘNG HÕA") still reads as them.
 
     >>> squash("Độc lập - Tự do") == squash("ĐỘC LẬP-TỰ DO")
     True
+    >>> squash("CỘNG HÕA") == squash("Cộng hòa")
+    True
     """
-    return fold(text).replace(" ", "").replace("-", "")
+    letters = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return (
+        "".join(c for c in letters if not unicodedata.combining(c))
+        .replace(" ", "")
+        .replace("-", "")
+    )
 
 
 class FixedPhrase:

@@ -105,6 +105,8 @@ def _page_join(previous: Line, line: Line) -> bool:
         return False
     if is_caps(previous.text):
         return is_caps(line.text) and ends_open(previous.text)
+    if is_caps(line.text):
+        return False  # "Theo đề nghị của …," then "QUYẾT ĐỊNH:": capitals start anew
     if len(previous.text.split()) < 6:
         return False
     return starts_lower(line.text) or ends_open(previous.text)

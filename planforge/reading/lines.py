@@ -106,4 +106,6 @@ def is_rule(text: str) -> bool:
     stripped = text.replace(" ", "")
     if stripped and set(stripped) == {"_"}:
         return True
+    if 0 < len(stripped) <= 2 and set(stripped) <= set("-–—"):
+        return True  # a stray dash under the agency, where a web page flattened its line
     return len(stripped) >= 3 and set(stripped) <= set("_-–—=─━*.")

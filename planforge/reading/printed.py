@@ -28,7 +28,9 @@ def printed_projection(plan: Plan) -> Plan:
     again from the printed text, so ``read_plan(render_plan(P))`` equals
     ``printed_projection(P)``, not ``P`` itself.
     """
-    return read_lines(printed_lines(plan), "<printed>", numbered=True).plan
+    read = read_lines(printed_lines(plan), "<printed>", numbered=True).plan
+    assert isinstance(read, Plan), "a plan's printed lines hold no 'V/v' line"
+    return read
 
 
 def printed_lines(plan: Plan) -> list[Line]:

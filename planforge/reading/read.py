@@ -10,13 +10,16 @@ import attrs
 
 from planforge.i18n import _
 from planforge.model import (
+    DocumentType,
     LegalBasis,
+    Letter,
     Paragraph,
     Plan,
     Recipients,
     Reporting,
     Signature,
 )
+from planforge.reading.addressees import Addressed, find_addressees
 from planforge.reading.agency_names import split_agencies
 from planforge.reading.appendix import appendix_start, drawn, read_appendices
 from planforge.reading.assemble import assemble
@@ -28,6 +31,7 @@ from planforge.reading.foot import Foot, foot_start, read_foot
 from planforge.reading.header import HeaderParts, read_header
 from planforge.reading.header_fill import fill_header
 from planforge.reading.joining import join_lines, table_rows
+from planforge.reading.legacy import refuse_legacy
 from planforge.reading.lines import Line
 from planforge.reading.references import references
 from planforge.reading.reporting import deadlines
@@ -40,6 +44,7 @@ from planforge.streams import Input
 MISSING_TITLE = "[chức vụ]"
 MISSING_NAME = "[họ tên]"
 MISSING_ARCHIVE = "VT"
+MISSING_ADDRESSEE = "[nơi nhận]"
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,12 @@ class Reading:
     """What reading a source gave: the plan, the warnings, and what was recognised where.
 
     ``found`` lists the header and foot parts recognised with the paragraph
-    that printed them; ``paragraphs`` counts the source's paragraphs.
+    that printed them; ``paragraphs`` counts the source's paragraphs.  ``plan``
+    is a :class:`Letter` when the source is a công văn ("V/v …", "Kính gửi:").
     """
 
     source: str
-    plan: Plan
+    plan: Plan | Letter
     warnings: tuple[ReadWarning, ...]
     found: tuple[tuple[str, int, str], ...]
     paragraphs: int
@@ -63,8 +69,11 @@ class Reading:
         return report(self)
 
 
-def read_plan(source: Input, name: str | None = None) -> Plan:
+def read_plan(source: Input, name: str | None = None) -> Plan | Letter:
     """Read a plan from a Word (.docx), text (.txt) or Markdown (.md) file.
+
+    Other types of document are read with their type (quyết định, chỉ thị, …);
+    a công văn gives a :class:`Letter`.
 
     ``source`` is a path, the document's bytes or a binary file-like object;
     ``name`` ("plan.md") names it in errors and tells Markdown from text.
@@ -83,12 +92,20 @@ def read_plan_report(source: Input, name: str | None = None) -> Reading:
     else:
         lines = text_lines(opened.text, markdown=opened.format is Format.MARKDOWN)
     refuse_control_characters(lines, opened.path)
+    refuse_legacy(lines, opened.path)
     return read_lines(lines, opened.path, numbered=opened.format is Format.DOCX)
 
 
 def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool = False) -> Reading:
     """Build the plan from the lines of a source (a text file's, or a Word document's)."""
     lines = list(lines)
+    first, _start = read_header(lines)
+    addressed = None
+    untyped = first.number is None or first.number.type_code is None
+    if first.document_type is None and ("subject (V/v)" in first.found or untyped):
+        addressed = find_addressees(lines)
+        if addressed is not None:
+            lines = [line for index, line in enumerate(lines) if index not in addressed.taken]
     _parts, start = read_header(lines)
     stop = max(foot_start(lines, start), start)
     body_lines, tables = table_rows(lines[start:stop])
@@ -116,6 +133,7 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
         [p.text for p in paragraphs],
         cited,
         appendices.issuer,
+        addressed=addressed is not None,
     )
     closing = [*body.closing, *foot.leftovers, *appendices.leftovers]
     plan = Plan(
@@ -146,7 +164,36 @@ def read_lines(lines: Sequence[Line], name: str = "<lines>", *, numbered: bool =
     for line, message in [*foot.notes, *appendices.notes]:
         warnings.add(line, message)
     found = _found(parts, foot)
-    return Reading(name, plan, warnings.sorted(), found, len(ordered))
+    document: Plan | Letter = plan
+    if plan.header.document_type is DocumentType.CONG_VAN:
+        document = _letter(plan, addressed, head, warnings)
+        if addressed is not None:
+            # Its lines left the numbered ones; a text file's header lines are a paragraph each.
+            number = addressed.first.unit if numbered else min(addressed.taken) + 1
+            found = (*found, ("addressees", number, addressed.first.text))
+    return Reading(name, document, warnings.sorted(), found, len(ordered))
+
+
+def _letter(
+    plan: Plan, addressed: Addressed | None, head: list[Line], warnings: Warnings
+) -> Letter:
+    """The công văn: its opening is the start of its body, its "Kính gửi" the addressees."""
+    names = addressed.names if addressed is not None else ()
+    if not names:
+        warnings.add(
+            head[0] if head else None,
+            _("no 'Kính gửi:' addressee found; set to {name}").format(name=MISSING_ADDRESSEE),
+        )
+        names = (MISSING_ADDRESSEE,)
+    opening = tuple(Paragraph(text=text) for text in plan.legal_basis.opening)
+    return Letter(
+        header=plan.header,
+        addressees=names,
+        sections=(*opening, *plan.sections),
+        closing=tuple(Paragraph(text=p.text) for p in plan.closing),
+        recipients=plan.recipients,
+        signature=plan.signature,
+    )
 
 
 def _at(paragraphs: Sequence[Line], line: Line) -> Line:

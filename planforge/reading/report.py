@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planforge.i18n import N_, _, ngettext
-from planforge.model import Assignment, Entry, Node, Reporting, Role, Section, Target, walk
+from planforge.model import (
+    Assignment,
+    Entry,
+    Letter,
+    Node,
+    Reporting,
+    Role,
+    Section,
+    Target,
+    walk,
+)
 from planforge.model.nodes import Paragraph
 
 if TYPE_CHECKING:
@@ -49,8 +59,10 @@ def report(reading: Reading) -> str:
     part(N_("number"), header.number.file_form + blank, "number")
     place_date = f"{header.place}, {header.date.words}".replace("\u00a0", "_")
     part(N_("place and date"), place_date, "place and date")
-    part(N_("type"), header.document_type.title, "type", "subject (V/v)")
+    part(N_("type"), header.printed_type, "type", "subject (V/v)")
     part(N_("subject"), header.subject, "subject", "subject (V/v)")
+    if isinstance(plan, Letter):
+        part(N_("addressees"), "; ".join(plan.addressees), "addressees")
     marks = [
         m
         for m in (

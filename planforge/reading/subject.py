@@ -5,11 +5,14 @@ from __future__ import annotations
 from planforge.reading.folding import fold
 from planforge.reading.labels import split_label
 from planforge.reading.lines import Line, is_rule
-from planforge.reading.vietnamese import ends_open, ends_sentence, starts_lower
+from planforge.reading.vietnamese import ends_open, ends_sentence, is_caps, starts_lower
 
 _BODY_CUES = tuple(
     fold(w) for w in ("Thực hiện", "Căn cứ", "Triển khai", "Nhằm", "Để", "Theo", "Trên cơ sở")
 )
+
+
+_ADDRESSED = fold("Kính gửi")
 
 
 def read_subject(lines: list[Line], start: int) -> tuple[list[Line], int]:
@@ -25,6 +28,8 @@ def read_subject(lines: list[Line], start: int) -> tuple[list[Line], int]:
             continue
         if not subject:
             label = split_label(line.text)[0]
+            if fold(line.text).startswith(_ADDRESSED):
+                break
             if line.heading is not None or (
                 label is not None and label.strong and not line.all_bold
             ):
@@ -43,6 +48,10 @@ def read_subject(lines: list[Line], start: int) -> tuple[list[Line], int]:
 def _continues_subject(previous: Line, line: Line) -> bool:
     """Whether ``line`` goes on with the subject: wrapped, bold or centred like it."""
     if split_label(line.text)[0] is not None or is_rule(line.text):
+        return False
+    if is_caps(line.text) and not is_caps(previous.text):
+        return False  # the authority of a quyết định ("ỦY BAN NHÂN DÂN TỈNH …"), not the subject
+    if fold(line.text).startswith(_ADDRESSED):
         return False
     if (
         previous.heading is None

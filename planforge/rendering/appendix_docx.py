@@ -33,7 +33,7 @@ def appendix_label(index: int, count: int) -> str:
     return "Phụ lục" if count == 1 else f"Phụ lục {roman(index)}"
 
 
-def reference_line(plan: Plan) -> str:
+def reference_line(plan: Plan, label: str | None = None) -> str:
     """ "(Kèm theo Kế hoạch số 7851/KH-UBND ngày 04/11/2021 của Ủy ban nhân dân tỉnh Lâm Đồng)"."""
     header = plan.header
     number = (
@@ -41,10 +41,8 @@ def reference_line(plan: Plan) -> str:
     )
     date = header.date.short if header.date.complete else header.date.words
     when = f"ngày {date}" if header.date.complete else date
-    return (
-        f"(Kèm theo {header.document_type.title} số {number} {when} "
-        f"của {header.issuing_agency.name})"
-    )
+    issued = "Ban hành kèm theo" if label else "Kèm theo"  # an attached Quy chế is issued
+    return f"({issued} {header.printed_type} số {number} {when} của {header.issuing_agency.name})"
 
 
 def rows_of(appendix: Appendix, plan: Plan) -> tuple[TaskRow, ...]:
@@ -141,9 +139,13 @@ def add_appendices(document: Any, plan: Plan) -> None:
     count = len(plan.appendices)
     for index, appendix in enumerate(plan.appendices, start=1):
         _section(document, appendix.landscape)
-        _paragraph(document, appendix_label(index, count), bold=True)
+        label = upper(appendix.label) if appendix.label else appendix_label(index, count)
+        _paragraph(document, label, bold=True)
         title = upper(appendix.title)
         _paragraph(document, title, bold=True)
-        _paragraph(document, reference_line(plan), italic=True)
+        _paragraph(document, reference_line(plan, appendix.label), italic=True)
         _paragraph(document, rule_under([title], 14, bold=True), after=6)
-        _table(document, rows_of(appendix, plan), appendix.landscape)
+        for text in appendix.text:  # an attached document's chapters and articles
+            document.add_paragraph(text)
+        if appendix.rows or appendix.from_assignments or not appendix.text:
+            _table(document, rows_of(appendix, plan), appendix.landscape)

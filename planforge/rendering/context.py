@@ -79,7 +79,7 @@ def title_context(header: Header) -> dict[str, Any]:
     """Ô 5a: the type name, the subject and the rule under it."""
     subject_lines = wrap_lines(header.subject, TEXT_WIDTH_MM, TITLE_PT, bold=True)
     return {
-        "type_name": upper(header.document_type.title),
+        "type_name": upper(header.printed_type),
         "subject": keep_year_ranges(header.subject),
         "rule": rule_under(subject_lines, TITLE_PT, bold=True),
     }

@@ -31,7 +31,7 @@ def document_datetime(date: IssueDate | None) -> datetime.datetime:
     >>> document_datetime(IssueDate(2021, 11)), document_datetime(None).year
     (datetime.datetime(2021, 11, 1, 0, 0), 2020)
     """
-    if date is None:
+    if date is None or date.year is None:
         return EPOCH
     return datetime.datetime(date.year, date.month or 1, date.day or 1)
 
@@ -61,7 +61,7 @@ def set_header_properties(document: Any, header: Header) -> None:
     set_core_properties(
         document,
         author=header.issuing_agency.name,
-        title=f"{header.document_type.title} {header.subject}",
+        title=f"{header.printed_type} {header.subject}",
         date=header.date,
     )
 

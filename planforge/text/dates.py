@@ -26,7 +26,7 @@ def month_text(month: int | None) -> str:
     return f"{month:02d}" if month <= 2 else str(month)
 
 
-def date_words(year: int, month: int | None, day: int | None) -> str:
+def date_words(year: int | None, month: int | None, day: int | None) -> str:
     """Return "ngày DD tháng M năm YYYY" with Nghị định 30's padding.
 
     >>> date_words(2021, 11, 4)
@@ -36,10 +36,11 @@ def date_words(year: int, month: int | None, day: int | None) -> str:
     >>> date_words(2023, 3, None).replace("\u00a0", "_")
     'ngày ____ tháng 3 năm 2023'
     """
-    return f"ngày {day_text(day)} tháng {month_text(month)} năm {year}"
+    shown = DRAFT_GAP * 2 if year is None else str(year)
+    return f"ngày {day_text(day)} tháng {month_text(month)} năm {shown}"
 
 
-def date_line(place: str, year: int, month: int | None, day: int | None) -> str:
+def date_line(place: str, year: int | None, month: int | None, day: int | None) -> str:
     """Return the whole line of ô 4: place, a comma, then the date in words.
 
     >>> date_line("Lâm Đồng", 2021, 11, 4)
