@@ -114,6 +114,12 @@ class RunFormat:
     color: str
     underline: str
     caps: bool = False
+    vertical: str = "baseline"
+    """A ``w:vertAlign`` value: ``"subscript"`` and ``"superscript"`` print small, off the line."""
+    hint: str = ""
+    """The ``w:rFonts w:hint`` (``"eastAsia"``, ``"cs"``): which slot shared characters use."""
+    complex_script: bool = False
+    """``w:cs`` or ``w:rtl``: the run is complex script and prints in its ``cs`` slot."""
 
     @property
     def fonts(self) -> tuple[str, str, str, str]:
@@ -444,7 +450,18 @@ class _Styles:
             color=self._color(_last(levels, "color")),
             underline=_val(_last(levels, "u")) or "none",
             caps=self._toggle("caps", groups, direct),
+            vertical=_val(_last(levels, "vertAlign")) or "baseline",
+            hint=self._hint(levels),
+            complex_script=_flag(_last(levels, "cs")) or _flag(_last(levels, "rtl")),
         )
+
+    def _hint(self, levels: Sequence[Element | None]) -> str:
+        for rpr in reversed(levels):
+            fonts = _child(rpr, "rFonts")
+            hint = fonts.get(W + "hint") if fonts is not None else None
+            if hint is not None:
+                return hint
+        return ""
 
     def _toggle(
         self, tag: str, groups: Sequence[Sequence[Element | None]], direct: Element | None

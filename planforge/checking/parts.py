@@ -143,20 +143,36 @@ def _same_cell_as_anchor(piece: Piece, parts: Parts) -> bool:
 
 def _rule_after(anchor: Piece, pieces: Sequence[Piece]) -> Piece | None:
     """The line under ``anchor``: the anchor's own border or underline, or the next rule
-    piece in its column before any other text there."""
+    piece in its column before any other text there, or a line shape anchored in the
+    paragraph of that next text (see :func:`_drawn_above`)."""
     if anchor.paragraph.border_bottom or anchor.paragraph.drawn_lines_mm:
         return anchor
     inked = [run for run in anchor.runs if run.text.strip()]
     if inked and all(run.underline != "none" for run in inked):
         return anchor
+    return _next_rule(anchor, pieces)
+
+
+def _next_rule(anchor: Piece, pieces: Sequence[Piece]) -> Piece | None:
     for piece in pieces:
         if piece.order <= anchor.order or piece.side != anchor.side:
             continue
         if piece.is_rule:
             return piece
         if piece.text:
-            return None
+            return piece if _drawn_above(anchor, piece) else None
     return None
+
+
+def _drawn_above(anchor: Piece, piece: Piece) -> bool:
+    """Whether the line shape of ``piece``'s paragraph is the line under ``anchor``.
+
+    Word anchors a drawn shape to the paragraph nearest where it was dropped: the line
+    under the agency often hangs on the "Số" paragraph below it, the line under the
+    motto on the date paragraph, drawn above their text. A shape in the next paragraph
+    of the same column, with no text between, is taken as the line under the anchor.
+    """
+    return bool(piece.paragraph.drawn_lines_mm) and piece.index != anchor.index
 
 
 def _agency(parts: Parts, header: list[Piece]) -> None:
@@ -178,6 +194,8 @@ def _agency(parts: Parts, header: list[Piece]) -> None:
         return
     rules = [p for p in candidates if p.is_rule and p.order > lines[-1].order]
     parts.agency_rule = rules[0] if rules else _own_rule(lines[-1])
+    if parts.agency_rule is None:
+        parts.agency_rule = _next_rule(lines[-1], header)
     cut = len(lines)
     while cut > 0 and _bold(lines[cut - 1]):
         cut -= 1
@@ -251,10 +269,17 @@ def _subject(parts: Parts, after: list[Piece]) -> None:
         if piece.is_rule:
             parts.subject, parts.title_rule = after[:count], piece
             return
+        if count and not _title_like(piece) and _drawn_above(after[count - 1], piece):
+            parts.subject, parts.title_rule = after[:count], piece  # the shape hangs below
+            return
     first = after[0] if after else None
-    if first is not None and (first.paragraph.alignment == "center" or _bold(first)):
+    if first is not None and _title_like(first):
         parts.subject = [first]
         parts.title_rule = _own_rule(first)
+
+
+def _title_like(piece: Piece) -> bool:
+    return piece.paragraph.alignment == "center" or _bold(piece)
 
 
 # --- signature and recipients: ô 7, 9b ------------------------------------------------
