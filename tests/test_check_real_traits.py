@@ -124,6 +124,21 @@ def _line_in_next(
     return change
 
 
+def _both_lines_in_number(xml: Package, lengths: dict[str, float]) -> None:
+    """Both lines anchored in the "Số" paragraph, the motto's reaching into the right cell."""
+    remove(_underscores(xml, "TỈNH LÂM ĐỒNG"))
+    remove(_underscores(xml, "Độc lập"))
+    number = xml.paragraph("Số:")
+    _append_run(number, word_line(lengths["agency"]))
+    _append_run(number, word_line(lengths["motto"]))
+
+
+def _only_agency_line_in_number(xml: Package, lengths: dict[str, float]) -> None:
+    remove(_underscores(xml, "Độc lập"))
+    remove(_underscores(xml, "TỈNH LÂM ĐỒNG"))
+    _append_run(xml.paragraph("Số:"), word_line(lengths["agency"]))
+
+
 def _no_agency_line(xml: Package, lengths: dict[str, float]) -> None:
     remove(_underscores(xml, "TỈNH LÂM ĐỒNG"))
 
@@ -280,6 +295,15 @@ def _spaced_header(xml: Package, lengths: dict[str, float]) -> None:
     remove(table)
 
 
+def _spaced_header_drawn_lines(xml: Package, lengths: dict[str, float]) -> None:
+    """The spaced header with both lines drawn in one empty paragraph instead of underscores."""
+    _spaced_header(xml, lengths)
+    line = xml.paragraph("________")
+    drawn = word_line(lengths["motto"]) + word_line(lengths["agency"])
+    line.addprevious(etree.fromstring(f"<w:p {NAMESPACES}>{drawn}</w:p>"))
+    remove(line)
+
+
 Change = Callable[[Package, dict[str, float]], None]
 
 TRAITS: dict[str, Change] = {
@@ -303,11 +327,14 @@ TRAITS: dict[str, Change] = {
     "legacy and East Asian fonts in unused slots": _unused_slots,
     "numbering switched off with numId 0": _numbering_off,
     "header laid out with spaces": _spaced_header,
+    "spaced header, both lines drawn in one paragraph": _spaced_header_drawn_lines,
+    "both lines drawn in the Số paragraph": _both_lines_in_number,
 }
 """Each trait of real Word files: the document stays clean."""
 
 FAULTS: dict[str, tuple[str, Change]] = {
     "no line under the agency": ("H3", _no_agency_line),
+    "only the agency's line drawn, none under the motto": ("H2", _only_agency_line_in_number),
     "a drawn line too short for the agency": ("H3", _short_line_in_number),
     "two pages without page numbers": ("P6", _no_page_numbers_two_pages),
     "Lưu line without its full stop": ("R2", _archive("- Lưu: VT, P.CNTT")),

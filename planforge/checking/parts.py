@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planforge.checking.formatting import LocatedParagraph
 from planforge.checking.pieces import Piece, split_pieces
@@ -130,6 +130,31 @@ def _header(parts: Parts, top: list[Piece]) -> None:
     header = [p for p in top if p.order <= end or _same_cell_as_anchor(p, parts)]
     _agency(parts, header)
     _about(parts, top)
+    _share_lines(parts)
+
+
+def _share_lines(parts: Parts) -> None:
+    """Tell apart the lines under the agency and the motto when one paragraph holds both.
+
+    People who draw both lines often anchor them in one paragraph — an empty one under
+    the header, or the "Số" paragraph. The line under the agency is 1/3 to 1/2 of a
+    name of 12–13 pt, the line under the motto as long as the motto: the shorter shape
+    is the agency's, the longer the motto's. When the motto's column has no line of its
+    own, a second shape in the agency's line paragraph is the motto's.
+    """
+    agency, motto = parts.agency_rule, parts.motto_rule
+    if motto is None and agency is not None and len(agency.paragraph.drawn_lines_mm) > 1:
+        motto = agency
+    if agency is not None and len(agency.paragraph.drawn_lines_mm) > 1:
+        parts.agency_rule = _with_line(agency, min(agency.paragraph.drawn_lines_mm))
+    if motto is not None and len(motto.paragraph.drawn_lines_mm) > 1:
+        parts.motto_rule = _with_line(motto, max(motto.paragraph.drawn_lines_mm))
+
+
+def _with_line(piece: Piece, width_mm: float) -> Piece:
+    """The piece as if its paragraph drew only the line ``width_mm`` long."""
+    paragraph = replace(piece.paragraph, drawn_lines_mm=(width_mm,))
+    return replace(piece, located=replace(piece.located, paragraph=paragraph))
 
 
 def _anchors(parts: Parts) -> list[Piece]:
@@ -155,13 +180,22 @@ def _rule_after(anchor: Piece, pieces: Sequence[Piece]) -> Piece | None:
 
 def _next_rule(anchor: Piece, pieces: Sequence[Piece]) -> Piece | None:
     for piece in pieces:
-        if piece.order <= anchor.order or piece.side != anchor.side:
+        if piece.order <= anchor.order or not _same_column(anchor, piece):
             continue
         if piece.is_rule:
             return piece
         if piece.text:
             return piece if _drawn_above(anchor, piece) else None
     return None
+
+
+def _same_column(anchor: Piece, piece: Piece) -> bool:
+    """In the anchor's column; a paragraph that only draws shapes spans both columns of a
+    header laid out with tabs or spaces."""
+    if piece.side == anchor.side:
+        return True
+    spanning = piece.side == ("plain",) and not piece.text and piece.paragraph.drawn_lines_mm
+    return anchor.side[0] == "tab" and bool(spanning)
 
 
 def _drawn_above(anchor: Piece, piece: Piece) -> bool:
