@@ -199,8 +199,20 @@ def _unused_slots(xml: Package, lengths: dict[str, float]) -> None:
 
 
 def _east_asian_hint(xml: Package, lengths: dict[str, float]) -> None:
-    """The same, with ``w:hint="eastAsia"``: Vietnamese letters then print in SimSun."""
+    """``w:hint="eastAsia"`` and SimSun: Word still prints Vietnamese letters in hAnsi."""
     run_property(xml.paragraph("Tăng cường"), "rFonts", eastAsia="SimSun", hint="eastAsia")
+
+
+def _east_asian_hint_quotes(xml: Package, lengths: dict[str, float]) -> None:
+    """...but the quotation marks of general punctuation print in SimSun."""
+    _east_asian_hint(xml, lengths)
+    body = xml.paragraph("Tăng cường")
+    set_text(body, text_of(body).replace("phòng ngừa", "“phòng ngừa”"))
+
+
+def _vietnamese_in_arial(xml: Package, lengths: dict[str, float]) -> None:
+    """Arial in the hAnsi slot only: the Vietnamese letters print in it."""
+    run_property(xml.paragraph("Tăng cường"), "rFonts", hAnsi="Arial")
 
 
 NUMBERED_STYLE = (
@@ -325,6 +337,7 @@ TRAITS: dict[str, Change] = {
     "number with a year, quyết định": _number("QUYẾT ĐỊNH", "Số: 15/2010/QĐ-UBND"),
     "number with a year, nghị quyết": _number("NGHỊ QUYẾT", "Số: 12/2024/NQ-HĐND"),
     "legacy and East Asian fonts in unused slots": _unused_slots,
+    "East Asian hint on Vietnamese letters": _east_asian_hint,
     "numbering switched off with numId 0": _numbering_off,
     "header laid out with spaces": _spaced_header,
     "spaced header, both lines drawn in one paragraph": _spaced_header_drawn_lines,
@@ -342,7 +355,8 @@ FAULTS: dict[str, tuple[str, Change]] = {
     "a two-digit year in the number": ("H4", _number("QUYẾT ĐỊNH", "Số: 15/10/QĐ-UBND")),
     "a number with a year below 10": ("H4", _number("QUYẾT ĐỊNH", "Số: 5/2010/QĐ-UBND")),
     "an unknown code with a year": ("H5", _number("QUYẾT ĐỊNH", "Số: 15/2010/XY-UBND")),
-    "East Asian hint: Vietnamese in SimSun": ("P4", _east_asian_hint),
+    "East Asian hint: quotation marks in SimSun": ("P4", _east_asian_hint_quotes),
+    "Vietnamese letters in Arial (hAnsi)": ("P4", _vietnamese_in_arial),
     "numbering left on: hanging indent": ("B1", _numbering_on),
 }
 """A real fault next to each trait: exactly its rule fires."""

@@ -1,12 +1,16 @@
 """Which fonts a run really prints with, and what a font is (phông chữ): text, legacy, symbol.
 
-Word keeps four font slots per run (``w:rFonts``) and picks one per character:
-ASCII letters use ``ascii``; other Latin letters — the Vietnamese ones with their
-diacritics — use ``hAnsi`` (``eastAsia`` when the run's hint says ``eastAsia``);
-Chinese, Japanese and Korean characters use ``eastAsia``; a run marked complex
-script (``w:cs``, ``w:rtl``) and Arabic, Hebrew or Thai letters use ``cs``
-(ECMA-376 §17.3.2.26, simplified to the ranges Vietnamese documents meet). A slot
-no character uses does not print and is not judged. Private-use characters are
+Word keeps four font slots per run (``w:rFonts``) and picks one per character, as
+Microsoft documents for Word ([MS-OI29500] 2.1.88, on ISO/IEC 29500-1 §17.3.2.26),
+here reduced to what Vietnamese documents meet: a run marked complex script
+(``w:cs``, ``w:rtl``) prints in ``cs``; when ``eastAsia`` is Times New Roman and
+``ascii`` equals ``hAnsi``, everything prints in ``ascii``; otherwise ASCII characters
+use ``ascii``, Chinese, Japanese and Korean ones ``eastAsia``, and the rest — the
+Vietnamese letters with their diacritics — ``hAnsi``, except that under
+``w:hint="eastAsia"`` some symbols (° × ÷ § …) and the general punctuation (– “ ” …)
+use ``eastAsia``. (Word also gives Latin letters to ``eastAsia`` under that hint when
+the run's East Asian language is Chinese; the checker does not read languages.) A
+slot no character uses does not print and is not judged. Private-use characters are
 symbols inserted from a symbol font (``w:sym``): they are not text either.
 
 The legacy 8-bit Vietnamese fonts and the symbol fonts are listed in ``fonts.yaml``.
@@ -26,7 +30,22 @@ from planforge.model._types import typed
 __all__ = ["FontKinds", "LegacyEncoding", "font_kinds", "used_fonts"]
 
 BUNDLED = "planforge/checking/fonts.yaml"
-_COMPLEX = ((0x0590, 0x08FF), (0x0E00, 0x0EFF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+_HINTED = (
+    (0xA1, 0xA1),
+    (0xA4, 0xA4),
+    (0xA7, 0xA8),
+    (0xAA, 0xAA),
+    (0xAD, 0xAD),
+    (0xAF, 0xAF),
+    (0xB0, 0xB4),
+    (0xB6, 0xBA),
+    (0xBC, 0xBF),
+    (0xD7, 0xD7),
+    (0xF7, 0xF7),
+    (0x2000, 0x206F),
+)
+"""Characters that print in ``eastAsia`` under ``w:hint="eastAsia"`` (Latin-1 symbols,
+general punctuation)."""
 _EAST_ASIAN = (
     (0x1100, 0x11FF),
     (0x2E80, 0xA4CF),
@@ -88,13 +107,15 @@ def _slot(run: RunFormat, character: str) -> int | None:
     code = ord(character)
     if character.isspace() or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
         return None
-    if run.complex_script or _within(code, _COMPLEX):
+    if run.complex_script:
         return 2
-    if _within(code, _EAST_ASIAN):
-        return 3
+    if run.font_east_asia == "Times New Roman" and run.font_ascii == run.font_hansi:
+        return 0
     if code < 0x80:
         return 0
-    return 3 if run.hint == "eastAsia" else 1
+    if _within(code, _EAST_ASIAN) or (run.hint == "eastAsia" and _within(code, _HINTED)):
+        return 3
+    return 1
 
 
 def used_fonts(run: RunFormat) -> set[str]:
