@@ -50,7 +50,8 @@ def page_fill(paragraphs: Sequence[LocatedParagraph], sections: Sequence[PageSet
     page = sections[0] if sections else None
     width, height = _page_mm(page)
     top, bottom, left, right = _margins_mm(page)
-    text_mm, usable_pt = width - left - right, (height - top - bottom) * PT_PER_MM
+    text_mm = max(width - left - right, 20.0)
+    usable_pt = max(height - top - bottom, 20.0) * PT_PER_MM
     total = 0.0
     rows: dict[tuple[int, int], dict[int, float]] = {}
     columns: dict[tuple[int, int], int] = {}

@@ -82,10 +82,12 @@ def split_pieces(index: int, located: LocatedParagraph) -> list[Piece]:
     chunks: list[list[RunFormat]] = [[]]
     offset = 0
     for run in located.paragraph.runs:
-        text = "".join(
-            "\t" if any(start <= offset + n < end for start, end in gaps) else c
-            for n, c in enumerate(run.text)
-        )
+        text = run.text
+        if gaps:
+            text = "".join(
+                "\t" if any(start <= offset + n < end for start, end in gaps) else c
+                for n, c in enumerate(run.text)
+            )
         offset += len(run.text)
         for number, piece_text in enumerate(_BREAKS.split(text)):
             if number:
