@@ -8,6 +8,7 @@ rule and no other, so every rule is shown both to fire and to stay quiet.
 
 from __future__ import annotations
 
+import copy
 import io
 import unicodedata
 import zipfile
@@ -192,9 +193,18 @@ def _page_one_number(xml: Package) -> None:
 
 
 def _no_page_numbers(xml: Package) -> None:
+    """No page numbers on a document of two pages (one page needs none)."""
     for name in [n for n in xml.data if n.startswith("word/header")]:
         for run in list(xml.part(name).iter(w("r"))):
             remove(run)
+    longer(xml)
+
+
+def longer(xml: Package, copies: int = 60) -> None:
+    """The body paragraph repeated ``copies`` times before it: the document runs to 2 pages."""
+    body = xml.paragraph("Tăng cường")
+    for _ in range(copies):
+        body.addprevious(copy.deepcopy(body))
 
 
 def _no_end_mark(xml: Package) -> None:
@@ -232,7 +242,7 @@ DEFECTS: dict[str, tuple[str, Callable[[Package], None]]] = {
     "Nơi nhận not bold italic": ("R1", _label_plain),
     "no Lưu line": ("R2", _no_archive_line),
     "page number on page 1": ("P6", _page_one_number),
-    "no page numbers": ("P6", _no_page_numbers),
+    "no page numbers on two pages": ("P6", _no_page_numbers),
     "no end mark": ("B6", _no_end_mark),
     "Ủy Ban Nhân Dân in the body": (
         "C1",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planforge.checking.formatting import LocatedParagraph
 from planforge.checking.pieces import Piece, split_pieces
@@ -130,6 +130,31 @@ def _header(parts: Parts, top: list[Piece]) -> None:
     header = [p for p in top if p.order <= end or _same_cell_as_anchor(p, parts)]
     _agency(parts, header)
     _about(parts, top)
+    _share_lines(parts)
+
+
+def _share_lines(parts: Parts) -> None:
+    """Tell apart the lines under the agency and the motto when one paragraph holds both.
+
+    People who draw both lines often anchor them in one paragraph — an empty one under
+    the header, or the "Số" paragraph. The line under the agency is 1/3 to 1/2 of a
+    name of 12–13 pt, the line under the motto as long as the motto: the shorter shape
+    is the agency's, the longer the motto's. When the motto's column has no line of its
+    own, a second shape in the agency's line paragraph is the motto's.
+    """
+    agency, motto = parts.agency_rule, parts.motto_rule
+    if motto is None and agency is not None and len(agency.paragraph.drawn_lines_mm) > 1:
+        motto = agency
+    if agency is not None and len(agency.paragraph.drawn_lines_mm) > 1:
+        parts.agency_rule = _with_line(agency, min(agency.paragraph.drawn_lines_mm))
+    if motto is not None and len(motto.paragraph.drawn_lines_mm) > 1:
+        parts.motto_rule = _with_line(motto, max(motto.paragraph.drawn_lines_mm))
+
+
+def _with_line(piece: Piece, width_mm: float) -> Piece:
+    """The piece as if its paragraph drew only the line ``width_mm`` long."""
+    paragraph = replace(piece.paragraph, drawn_lines_mm=(width_mm,))
+    return replace(piece, located=replace(piece.located, paragraph=paragraph))
 
 
 def _anchors(parts: Parts) -> list[Piece]:
@@ -143,20 +168,45 @@ def _same_cell_as_anchor(piece: Piece, parts: Parts) -> bool:
 
 def _rule_after(anchor: Piece, pieces: Sequence[Piece]) -> Piece | None:
     """The line under ``anchor``: the anchor's own border or underline, or the next rule
-    piece in its column before any other text there."""
+    piece in its column before any other text there, or a line shape anchored in the
+    paragraph of that next text (see :func:`_drawn_above`)."""
     if anchor.paragraph.border_bottom or anchor.paragraph.drawn_lines_mm:
         return anchor
     inked = [run for run in anchor.runs if run.text.strip()]
     if inked and all(run.underline != "none" for run in inked):
         return anchor
+    return _next_rule(anchor, pieces)
+
+
+def _next_rule(anchor: Piece, pieces: Sequence[Piece]) -> Piece | None:
     for piece in pieces:
-        if piece.order <= anchor.order or piece.side != anchor.side:
+        if piece.order <= anchor.order or not _same_column(anchor, piece):
             continue
         if piece.is_rule:
             return piece
         if piece.text:
-            return None
+            return piece if _drawn_above(anchor, piece) else None
     return None
+
+
+def _same_column(anchor: Piece, piece: Piece) -> bool:
+    """In the anchor's column; a paragraph that only draws shapes spans both columns of a
+    header laid out with tabs or spaces."""
+    if piece.side == anchor.side:
+        return True
+    spanning = piece.side == ("plain",) and not piece.text and piece.paragraph.drawn_lines_mm
+    return anchor.side[0] == "tab" and bool(spanning)
+
+
+def _drawn_above(anchor: Piece, piece: Piece) -> bool:
+    """Whether the line shape of ``piece``'s paragraph is the line under ``anchor``.
+
+    Word anchors a drawn shape to the paragraph nearest where it was dropped: the line
+    under the agency often hangs on the "Số" paragraph below it, the line under the
+    motto on the date paragraph, drawn above their text. A shape in the next paragraph
+    of the same column, with no text between, is taken as the line under the anchor.
+    """
+    return bool(piece.paragraph.drawn_lines_mm) and piece.index != anchor.index
 
 
 def _agency(parts: Parts, header: list[Piece]) -> None:
@@ -178,6 +228,8 @@ def _agency(parts: Parts, header: list[Piece]) -> None:
         return
     rules = [p for p in candidates if p.is_rule and p.order > lines[-1].order]
     parts.agency_rule = rules[0] if rules else _own_rule(lines[-1])
+    if parts.agency_rule is None:
+        parts.agency_rule = _next_rule(lines[-1], header)
     cut = len(lines)
     while cut > 0 and _bold(lines[cut - 1]):
         cut -= 1
@@ -251,10 +303,17 @@ def _subject(parts: Parts, after: list[Piece]) -> None:
         if piece.is_rule:
             parts.subject, parts.title_rule = after[:count], piece
             return
+        if count and not _title_like(piece) and _drawn_above(after[count - 1], piece):
+            parts.subject, parts.title_rule = after[:count], piece  # the shape hangs below
+            return
     first = after[0] if after else None
-    if first is not None and (first.paragraph.alignment == "center" or _bold(first)):
+    if first is not None and _title_like(first):
         parts.subject = [first]
         parts.title_rule = _own_rule(first)
+
+
+def _title_like(piece: Piece) -> bool:
+    return piece.paragraph.alignment == "center" or _bold(piece)
 
 
 # --- signature and recipients: ô 7, 9b ------------------------------------------------

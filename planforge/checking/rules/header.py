@@ -16,8 +16,14 @@ from planforge.i18n import N_, _
 from planforge.model.document_type import ADMINISTRATIVE_CODES, COPY_CODES
 
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-NUMBER = re.compile(r"^Số: (?P<serial>\d+|[\s\u00a0]*)/(?P<symbol>[^\s/]+)$")
+NUMBER = re.compile(r"^Số: (?P<serial>\d+|[\s\u00a0]*)/(?:(?P<year>\d{4})/)?(?P<symbol>[^\s/]+)$")
+"""The number and code; a legal normative document (văn bản quy phạm pháp luật) puts the
+year between them: "Số: 15/2010/QĐ-UBND" (Luật Ban hành VBQPPL 2015, Điều 8)."""
 SYMBOL = re.compile(r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)+$")
+ISSUER_ONLY = re.compile(r"^[A-Za-zĐđ0-9]+$")
+"""A law or ordinance with a year names only its issuer: "Luật số: 62/2020/QH14"."""
+LEGAL_CODES = frozenset({"NĐ", "TT", "TTLT", "NQLT"})
+"""Type codes of legal normative documents beyond Phụ lục III's (decrees, circulars, joint ones)."""
 LEGACY_CODES = {"GN": "BGN", "TTh": "BTT", "UQ": "GUQ", "GT": "GGT", "NP": "GNP"}
 DATE = re.compile(
     r"^(?P<place>[^,]+), ngày (?:(?P<day>\d+) )?tháng (?:(?P<month>\d+) )?năm (?P<year>\d{4})$"
@@ -155,7 +161,7 @@ def number(document: Document) -> Iterator[Hit]:
     if serial and (int(serial) == 0 or len(serial) < 2):
         message = _("A number below 10 takes a leading zero (“0{serial}”).")
         yield error(where, message.format(serial=serial))
-    if not SYMBOL.match(symbol):
+    if not SYMBOL.match(symbol) and not (match["year"] and ISSUER_ONLY.match(symbol)):
         message = _("The code “{symbol}” must be abbreviations joined by hyphens (-).")
         yield error(where, message.format(symbol=symbol))
 
@@ -167,8 +173,11 @@ def type_code(document: Document) -> Iterator[Hit]:
     if found is None or match is None:
         return
     where = document.where(found)
+    if match["year"] and "-" not in match["symbol"]:
+        return  # a law's number names its issuer only
     code = match["symbol"].split("-")[0]
     known = code in ADMINISTRATIVE_CODES or code in COPY_CODES
+    known = known or bool(match["year"] and code in LEGAL_CODES)
     if document.is_cong_van:
         if known:
             message = _(

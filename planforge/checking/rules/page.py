@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from planforge.checking.document import Document
 from planforge.checking.findings import Severity
+from planforge.checking.fonts import font_kinds, used_fonts
+from planforge.checking.page_fill import ONE_PAGE, page_fill
 from planforge.checking.registry import Hit, error, not_evaluated, rule, warning
 from planforge.checking.rules._common import PL1, first_and_count
 from planforge.checking.text import size_text, within
@@ -22,7 +24,6 @@ MARGINS = {
     "right": (N_("right"), 851, 1134, "15–20 mm"),
 }
 FONT = "Times New Roman"
-LEGACY_PREFIXES = (".vn", "vni-", "vni ", "vn-", "abc", "vntime", "vnarial")
 
 
 def _section(document: Document, number: int) -> str:
@@ -83,30 +84,24 @@ def margins(document: Document) -> Iterator[Hit]:
                 )
 
 
-def _legacy(font: str) -> bool:
-    return font.lower().startswith(LEGACY_PREFIXES)
-
-
 @rule("P4", N_("Times New Roman font, Unicode encoding (NFC)"), f"{PL1}, mục I.4")
 def fonts(document: Document) -> Iterator[Hit]:
+    kinds = font_kinds()
     wrong: dict[str, list[int]] = {}
     for index, located in enumerate(document.paragraphs):
         for run in located.paragraph.runs:
-            if not run.text.strip():
-                continue
-            for font in {run.font_ascii, run.font_hansi} - {FONT}:
-                wrong.setdefault(font, []).append(index)
-            for font in {run.font_cs, run.font_east_asia}:
-                if _legacy(font):
+            for font in used_fonts(run) - {FONT}:
+                if not kinds.is_symbol(font):  # bullets and ticks, not text
                     wrong.setdefault(font, []).append(index)
     for font, indexes in wrong.items():
         where = first_and_count(document, sorted(set(indexes)))
-        if _legacy(font):
+        encoding = kinds.legacy_encoding(font)
+        if encoding is not None:
             message = _(
-                "The legacy font {font} (TCVN3/VNI encoding) must not be used; use "
+                "The legacy font {font} ({encoding} encoding) must not be used; use "
                 "{required} in Unicode (TCVN 6909:2001)."
             )
-            yield error(where, message.format(font=font, required=FONT))
+            yield error(where, message.format(font=font, encoding=encoding, required=FONT))
         else:
             message = _("The font must be {required}; {font} is used.")
             yield error(where, message.format(required=FONT, font=font))
@@ -138,14 +133,17 @@ def colour(document: Document) -> Iterator[Hit]:
 
 @rule("P6", N_("Page numbers"), f"{PL1}, mục I.7")
 def page_numbers(document: Document) -> Iterator[Hit]:
-    pages = document.layout.pages if document.layout else None
+    if document.layout is not None:
+        one_page = document.layout.pages == 1
+    else:
+        one_page = page_fill(document.paragraphs, document.sections) <= ONE_PAGE
     for info in document.headers[:1]:
         if info.footer_page_field and not info.page_field:
             yield error(
                 "page footer",
                 _("Page numbers belong in the top margin (the page header), not the bottom one."),
             )
-        elif not info.page_field and pages != 1:
+        elif not info.page_field and not one_page:
             yield error(
                 "page header",
                 _(

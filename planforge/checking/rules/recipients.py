@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
 from planforge.checking.document import Document
 from planforge.checking.findings import Severity
+from planforge.checking.pieces import Piece
 from planforge.checking.registry import Hit, error, rule, warning
 from planforge.checking.rules._common import PL1, grouped, missing, typeface, unknown
 from planforge.i18n import N_, _
 
 LINE = re.compile(r"^- \S.*;$")
-ARCHIVE = re.compile(r"^- Lưu:? VT(, ?[^.;]+)*\.$")
+ARCHIVE = re.compile(r"^- Lưu:? VT(, ?[^,;]+)*\.$")
+""""- Lưu: VT, <unit>." — a unit's abbreviation may hold dots ("P.CNTT", "HC (2)")."""
+
+
+def _on_the_line(piece: Piece) -> Piece:
+    """The piece without its small raised or lowered runs.
+
+    The typist's initials and the number of copies are often added after the archive
+    line in subscript or superscript ("- Lưu: VT, TH." and "(02b)" lowered): a note to
+    the line, not a part of it, and in a smaller size.
+    """
+    runs = tuple(run for run in piece.runs if run.vertical == "baseline")
+    if len(runs) == len(piece.runs):
+        return piece
+    text = unicodedata.normalize("NFC", "".join(run.text for run in runs)).strip()
+    return replace(piece, runs=runs, text=text)
 
 
 @rule("R1", N_("Recipients: the label"), f"{PL1}, mục II.9.d")
@@ -43,7 +61,7 @@ def label(document: Document) -> Iterator[Hit]:
 def _joined(document: Document) -> list[tuple[str, str]]:
     """(location, text) of each recipient, a line wrapped onto the next paragraph joined."""
     joined: list[tuple[str, str]] = []
-    for piece in document.parts.recipients:
+    for piece in map(_on_the_line, document.parts.recipients):
         text = " ".join(piece.text.replace("\u00a0", " ").split())
         if joined and not text.startswith(("-", "–", "+", "•")):
             joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
@@ -66,7 +84,7 @@ def recipient_list(document: Document) -> Iterator[Hit]:
         return
     yield from grouped(
         hit
-        for piece in parts.recipients
+        for piece in map(_on_the_line, parts.recipients)
         for hit in typeface(
             document, piece, N_("The list of recipients"), low=11, high=11, bold=False
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planforge.checking.document import Document
+from planforge.checking.pieces import Piece
 from planforge.checking.registry import Hit, error, rule
 from planforge.checking.rules._common import PL1, grouped, missing, typeface
 from planforge.checking.text import rule_mm
@@ -13,7 +14,28 @@ from planforge.text.metrics import text_width_mm, wrap_lines
 
 TITLE_RULE = (1 / 3 - 0.02, 1 / 2 + 0.02)
 TEXT_WIDTH_MM = 160.0
-"""Text width of an A4 page with the decree's middle margins (32.5 + 17.5 mm)."""
+"""Text width of an A4 page with the decree's middle margins (32.5 + 17.5 mm), used when
+the document's first section does not give its page width and margins."""
+TEXT_WIDTHS_MM = (155.0, 165.0)
+"""The text widths the decree's margins allow on A4 (left 30–35 mm, right 15–20 mm)."""
+TWIPS_PER_MM = 56.7
+
+
+def text_width_of(document: Document, piece: Piece) -> float:
+    """The width the piece wraps at: the page's text area, less the paragraph's indents.
+
+    The area is kept within what the decree's margins allow: a page with wrong margins
+    is rule P3's finding, and the line under the subject is judged on the page as it
+    should be laid out.
+    """
+    page = document.sections[0] if document.sections else None
+    width = TEXT_WIDTH_MM
+    if page is not None and None not in (page.width, page.left, page.right):
+        margins = (page.left or 0) + (page.right or 0) + (page.gutter or 0)
+        width = ((page.width or 0) - margins) / TWIPS_PER_MM
+        width = min(max(width, TEXT_WIDTHS_MM[0]), TEXT_WIDTHS_MM[1])
+    indents = 10 * (piece.paragraph.left_cm + piece.paragraph.right_cm)
+    return max(width - indents, 20.0)
 
 
 @rule("T1", N_("Type name and subject"), f"{PL1}, mục II.5.b")
@@ -59,10 +81,10 @@ def _title_rule(document: Document) -> Iterator[Hit]:
     if length is None or not runs:
         return
     size = max(run.size_pt for run in runs)
-    text = " ".join(piece.text for piece in parts.subject)
-    longest = max(
+    longest = max(  # each paragraph or line-broken piece wraps on its own
         text_width_mm(line_text, size, bold=True)
-        for line_text in wrap_lines(text, TEXT_WIDTH_MM, size, bold=True)
+        for piece in parts.subject
+        for line_text in wrap_lines(piece.text, text_width_of(document, piece), size, bold=True)
     )
     if longest and not TITLE_RULE[0] <= length / longest <= TITLE_RULE[1]:
         yield error(
