@@ -54,7 +54,10 @@ def data_unit(unit: AdministrativeUnit, facts: UnitFacts | None = None) -> Unit:
 
 def draft_day(source: IssueDate, today: datetime.date | None = None) -> IssueDate | None:
     """The date of data units' drafts: a plan of the three-level era is implemented by
-    2025 units now (this month); a later plan's month stays (None)."""
+    2025 units now (this month); a later plan's month stays (None), and so does the month
+    of an imported plan that prints no date (nothing to say its era by)."""
+    if source.year is None:
+        return None
     if datetime.date(source.year, source.month or 12, source.day or 28) >= REFORM:
         return None
     today = max(today or datetime.date.today(), REFORM)
