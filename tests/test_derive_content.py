@@ -378,3 +378,15 @@ def test_an_office_works_with_the_level_below_not_with_its_own_committee(
     assert (
         "Phối hợp với các cơ quan liên quan, Ủy ban nhân dân các xã, thị trấn tổ chức" in district
     )
+
+
+def test_a_departments_office_reports_through_the_departments_leaders() -> None:
+    """Was "…, báo cáo Bộ Lao động - Thương binh và Xã hội và Ủy ban nhân dân tỉnh, theo quy
+    định." in the duties of the Sở's own office: the Sở reports, its office prepares it."""
+    plan, _ = derived("department", "so-ldtbxh")
+    duties = "\n".join(_duties(_item(plan, "Phòng Phòng, chống tệ nạn xã hội:")))
+    assert (
+        "tham mưu Lãnh đạo Sở báo cáo Bộ Lao động - Thương binh và Xã hội và Ủy ban nhân dân "
+        "tỉnh, theo quy định."
+    ) in duties
+    assert "thực hiện chế độ báo cáo, sơ kết, tổng kết" in duties  # a report regime, kept

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
 
-from planforge.catalogue.queries import KIND, find_body, noun_of
-from planforge.derivation.assignments import agency_names, map_all
-from planforge.derivation.classify import higher_kinds
+from planforge.derivation.assignments import map_all
 from planforge.derivation.context import Context
 from planforge.derivation.draft_header import draft_header
-from planforge.derivation.enumerations import rewrite_chairs, rewrite_enumerations
-from planforge.derivation.grammar import grammar
 from planforge.derivation.level_below import with_own_duties
 from planforge.derivation.recipients import recipients
 from planforge.derivation.review import Review
-from planforge.derivation.rewrite import (
-    Enumerations,
-    build_rewriter,
-    fill,
-    map_agency,
-    placeholders,
-)
+from planforge.derivation.rewrite import fill, placeholders
+from planforge.derivation.rewriters import build_rewriters, level_values
 from planforge.derivation.sections import children_of, derive_node, kept
 from planforge.derivation.structure import regime, renumber, situation
-from planforge.derivation.subjects import subjects
 from planforge.derivation.unit_kind import catalogue_of, draft_date, unit_kind
 from planforge.derivation.units import find_unit
 from planforge.errors import DerivationError
@@ -72,73 +61,6 @@ def source_reference(plan: Plan) -> DocumentReference:
     )
 
 
-def _enumerations(context: Context, source: Plan, self_as: str | None = None) -> Enumerations:
-    """Rewrites "Ủy ban nhân dân các huyện, thành phố Đà Lạt và Bảo Lộc" as one phrase, and
-    their chairs ("Chủ tịch UBND các huyện, thành phố") as the heads of the unit's level below.
-
-    ``self_as`` is what the higher plan's lower committees become instead of the unit itself
-    (in the duties of the unit's bodies: its level below).
-    """
-    known = frozenset(agency_names(source))
-    unit = context.values["unit"]
-
-    def target_of(body: str) -> str | None:
-        mapping = context.mapped.get(body) or map_agency(body, context.agency_rules, context.values)
-        target = mapping.target if mapping is not None else None
-        return self_as if self_as and target == unit else target
-
-    def is_self(body: str) -> bool:
-        mapping = context.mapped.get(body) or map_agency(body, context.agency_rules, context.values)
-        return mapping is not None and mapping.target == unit
-
-    chairs = _chairs(context)
-
-    def rewrite(text: str) -> tuple[str, list[str]]:
-        if chairs is not None:
-            text = rewrite_chairs(text, grammar(), known, is_self, subjects().chair, chairs)
-        return rewrite_enumerations(text, grammar(), known, target_of)
-
-    return rewrite
-
-
-def _level_values(context: Context) -> dict[str, str]:
-    """{subordinates} ("các thôn, tổ dân phố"; a ward's "các tổ dân phố") and {lower_units}
-    (the same without "các") for the profile's texts, from the level catalogue."""
-    if context.kind is None:
-        return {"subordinates": "", "lower_units": ""}
-    below = noun_of(context.kind, context.unit.kind).subordinates
-    heads = "|".join(re.escape(h) for h in subjects().committees)
-    return {"subordinates": below, "lower_units": re.sub(rf"^(?:(?:{heads}) )?các ", "", below)}
-
-
-def _chairs(context: Context) -> str | None:
-    """The heads of the unit's level below as its plan names them; None: no level below."""
-    if context.kind is None:
-        return None
-    noun = noun_of(context.kind, context.unit.kind)
-    entry = subjects().below_for(context.kind.id, noun.name)
-    if entry is None or entry.chairs is None:
-        return None
-    values = {**context.values, "subordinates": noun.subordinates}
-    return fill(entry.chairs, values, "subjects.below.chairs")
-
-
-def _text_map(context: Context) -> dict[str, str]:
-    """Each mapped body's name, and the other ways the catalogue knows it is written, to its
-    target: the parent names a body "Sở Văn hóa - Thể thao và Du lịch" in one place and
-    "Sở Văn hóa, Thể thao và Du lịch" in another."""
-    names = {m.source: m.target for m in context.mapped.values() if m.target is not None}
-    if context.kind is None:
-        return names
-    for source, target in list(names.items()):
-        for parent in higher_kinds(context.kind, context.catalogue):
-            body = find_body(source, parent)
-            if body is not None and KIND not in body.name:
-                for name in body.names():
-                    names.setdefault(name, target)
-    return names
-
-
 def derive_with_review(
     source: Plan, unit: Unit | str, profile: Profile, **overrides: Any
 ) -> tuple[Plan, Review]:
@@ -166,20 +88,9 @@ def derive_with_review(
             ).format(kind=unit.kind, level=(unit.level or profile.level).value, date=day),
             profile.location or profile.name,
         )
-    values.update(_level_values(context))
+    values.update(level_values(context))
     map_all(context, source, profile.location or profile.name)
-    dropped = [m.source for m in context.mapped.values() if m.target is None]
-    context.rewrite = build_rewriter(
-        _text_map(context), profile.phrases, values, dropped, _enumerations(context, source)
-    )
-    # A body's duty naming the higher plan's lower committees ("phối hợp với … UBND các huyện,
-    # thành phố", "báo cáo của … UBND các huyện") names the unit's level below, not the unit.
-    below = values["subordinates"]
-    if below:
-        names = {k: below if v == unit.name else v for k, v in _text_map(context).items()}
-        context.rewrite_duty = build_rewriter(
-            names, profile.phrases, values, dropped, _enumerations(context, source, below)
-        )
+    build_rewriters(context, source)
     context.prepare(source)
     kept_nodes = tuple(n for n in source.sections if kept(profile, n))
     for node in source.sections:
