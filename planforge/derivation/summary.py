@@ -88,11 +88,16 @@ class Summary:
 
 
 def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Summary:
-    """The summary of the drafts ``derived`` from ``source``, one (unit, draft, review) each."""
+    """The summary of the drafts ``derived`` from ``source``, one (unit, draft, review) each.
+
+    Each change is listed once, for every unit that makes it (its names set aside):
+    for all units, for a group, for a few units, or for one unit only.
+    """
     grouped = group_drafts([(unit, plan) for unit, plan, _ in derived])
+    group_of: dict[int, int] = {}
     units: list[UnitSummary] = []
-    changes: list[Change] = []
     groups: list[GroupSummary] = []
+    masks: dict[int, Masks] = {}
     for number, group in enumerate(grouped, start=1):
         members = [derived[index] for index in group.members]
         groups.append(
@@ -103,13 +108,22 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
                 units=", ".join(unit.short_name for unit, _, _ in members),
             )
         )
-        listed = _group_changes(number, group, members)
-        changes += listed
-        for index in group.members:
-            unit, plan, review = derived[index]
-            units.append(_unit_row(unit, plan, review, number))
+        for index, mask in zip(group.members, group.masks, strict=True):
+            group_of[index], masks[index] = number, mask
+        units += [_unit_row(unit, plan, review, number) for unit, plan, review in members]
     order = {unit.short_name: index for index, (unit, _, _) in enumerate(derived)}
     units.sort(key=lambda row: order[row.unit])
+    makers: dict[ReviewRow, list[int]] = {}
+    own: dict[ReviewRow, ReviewRow] = {}
+    for index, (_, _, review) in enumerate(derived):
+        for row in changed(review):
+            key = _masked(row, masks[index])
+            makers.setdefault(key, []).append(index)
+            own.setdefault(key, row)
+    changes = [
+        _listed(key, own[key], who, derived, grouped, group_of) for key, who in makers.items()
+    ]
+    changes.sort(key=lambda change: change.group != 0)
     return Summary(
         source=source.header.number.file_form,
         units=tuple(units),
@@ -123,28 +137,31 @@ def changed(review: Review) -> list[ReviewRow]:
     return [r for r in review.rows if not (r.change == KEPT and r.source_text == r.derived_text)]
 
 
-def _group_changes(
-    number: int, group: Grouped, members: list[tuple[Unit, Plan, Review]]
-) -> list[Change]:
-    """The changes every member makes, once with the group's stand-ins; then each unit's own."""
-    if len(members) == 1:
-        unit, _, review = members[0]
-        return [_change(unit.short_name, number, row) for row in changed(review)]
-    masked = [
-        [_masked(row, group.masks[i]) for row in changed(review)]
-        for i, (_, _, review) in enumerate(members)
-    ]
-    common = [row for row in dict.fromkeys(masked[0]) if all(row in rows for rows in masked[1:])]
-    shared = set(common)
-    name = f"Nhóm {number} ({group.counted})"
-    out = [_change(name, number, row) for row in common]
-    for (unit, _, review), rows in zip(members, masked, strict=True):
-        out += [
-            _change(unit.short_name, number, row)
-            for row, mask in zip(changed(review), rows, strict=True)
-            if mask not in shared
-        ]
-    return out
+def _listed(
+    masked: ReviewRow,
+    row: ReviewRow,
+    who: list[int],
+    derived: Sequence[tuple[Unit, Plan, Review]],
+    grouped: list[Grouped],
+    group_of: dict[int, int],
+) -> Change:
+    """The change ``masked`` as listed for the units ``who`` make it (indices of ``derived``).
+
+    One unit's change keeps its own names; a shared one shows the stand-ins.
+    """
+    names = [derived[index][0].short_name for index in who]
+    numbers = {group_of[index] for index in who}
+    if len(who) == 1:
+        return _change(names[0], group_of[who[0]], row)
+    if len(who) == len(derived):
+        return _change(f"Tất cả ({len(derived)} đơn vị)", 0, masked)
+    number = numbers.pop() if len(numbers) == 1 else 0
+    if number and len(who) == len(grouped[number - 1].members):
+        return _change(f"Nhóm {number} ({grouped[number - 1].counted})", number, masked)
+    if len(who) > len(derived) / 2:
+        left = [u.short_name for index, (u, _, _) in enumerate(derived) if index not in who]
+        return _change(f"{len(who)} đơn vị, trừ: {', '.join(left)}", number, masked)
+    return _change(f"{len(who)} đơn vị: {', '.join(names)}", number, masked)
 
 
 def _masked(row: ReviewRow, masks: Masks) -> ReviewRow:
