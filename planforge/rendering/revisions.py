@@ -28,7 +28,7 @@ AUTHOR = "planforge"
 _STAND_INS = {"tab": "\t", "br": "\n", "cr": "\n"}
 _OBJECT = "\ufffc"
 _SKIPPED = {"rPr", "lastRenderedPageBreak", "proofErr"}
-_CONTAINERS = {"hyperlink", "smartTag", "ins"}
+_CONTAINERS = {"hyperlink", "smartTag", "ins", "del"}
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+|\s+|[^\w\s]")
 _PARAGRAPH_MARK_LAST = {"sectPr", "pPrChange"}
 

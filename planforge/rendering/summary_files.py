@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from planforge.derivation.summary import Summary
 from planforge.files import atomic_path
@@ -115,7 +117,9 @@ def write_summary_xlsx(
     properties.language = "vi-VN"
     target = Path(out)
     with atomic_path(target) as temporary:
-        workbook.save(str(temporary))
+        # openpyxl's save() stamps the current time as "modified": write it ourselves.
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            ExcelWriter(workbook, archive).save()
         make_reproducible(temporary)
     return target
 
@@ -140,3 +144,9 @@ def _sheet(sheet: Any, rows: Sequence[Any], columns: tuple[Column, ...]) -> None
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows) + 1, 1)}"
     sheet.row_dimensions[1].height = 45
+    # Printed (or made a PDF): landscape A4, as wide as the page, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
