@@ -55,10 +55,10 @@ CHANGE_COLUMNS: tuple[Column, ...] = (
     ("unit", "Đơn vị / nhóm", 24),
     ("group", "Nhóm văn bản", 9),
     ("kind", "Loại", 14),
-    ("path", "Mục", 14),
+    ("path", "Mục", 20),
     ("parent_text", "Kế hoạch cấp trên", 50),
     ("draft_text", "Dự thảo", 50),
-    ("change", "Thay đổi", 18),
+    ("change", "Thay đổi", 20),
     ("reason", "Lý do, chi tiết", 36),
     (None, "Ý kiến", 30),
 )
@@ -74,6 +74,10 @@ MAX_CELL = 32_000
 """Excel holds at most 32,767 characters in a cell."""
 WRAPPED = 20
 """Columns at least this wide hold sentences: their text wraps."""
+CHARACTERS_PER_WIDTH = 1.2
+"""Characters of Vietnamese text per unit of column width (widths count wide digits)."""
+LINE_POINTS, MAX_HEIGHT = 15, 409
+"""The height of a line of text and the tallest row a workbook may have, in points."""
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
@@ -124,6 +128,14 @@ def write_summary_xlsx(
     return target
 
 
+def _lines(value: Any, width: int) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide."""
+    if not isinstance(value, str) or width < WRAPPED:
+        return 1
+    per_line = int(width * CHARACTERS_PER_WIDTH)
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
 def _sheet(sheet: Any, rows: Sequence[Any], columns: tuple[Column, ...]) -> None:
     header = Font(bold=True)
     fill = PatternFill("solid", start_color="DDEBF7")
@@ -134,7 +146,14 @@ def _sheet(sheet: Any, rows: Sequence[Any], columns: tuple[Column, ...]) -> None
     for cell in sheet[1]:
         cell.font, cell.fill, cell.alignment = header, fill, centred
     for row in rows:
-        sheet.append([cell_value(getattr(row, key)) if key else None for key, _, _ in columns])
+        values = [cell_value(getattr(row, key)) if key else None for key, _, _ in columns]
+        sheet.append(values)
+        # Spreadsheet programs do not grow a row for its wrapped text when they open a
+        # file: its height is set from the longest cell, in lines of its column's width.
+        widths = [width for _, _, width in columns]
+        lines = max(_lines(value, width) for value, width in zip(values, widths, strict=True))
+        if lines > 1:
+            sheet.row_dimensions[sheet.max_row].height = min(LINE_POINTS * lines, MAX_HEIGHT)
     for index, (_, _, width) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = width
