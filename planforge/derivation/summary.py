@@ -59,16 +59,17 @@ class GroupSummary:
 
 @attrs.frozen(kw_only=True)
 class Change:
-    """One changed item (một thay đổi), for a unit or once for its whole group.
+    """One changed item (một thay đổi), listed once for all the units that make it.
 
-    ``unit`` is the unit's short name, or "Nhóm 1 (103 xã)" for a change every
-    draft of the group makes; then the texts carry the group's stand-ins
-    ("‹đơn vị›") for the names.  ``change`` is what happened ("giao cho"),
-    ``reason`` its detail ("Sở Y tế → Phòng Y tế").
+    ``unit`` is the unit's short name, "Nhóm 1 (103 xã)" for a change every draft
+    of a group makes, "Tất cả (124 đơn vị)", or "4 đơn vị, trừ: xã Lạc Dương";
+    a shared change's texts carry stand-ins ("‹đơn vị›") for the names.
+    ``group`` is None when the units are of several groups.  ``change`` is what
+    happened ("giao cho"), ``reason`` its detail ("Sở Y tế → Phòng Y tế").
     """
 
     unit: str
-    group: int
+    group: int | None
     kind: str
     path: str
     parent_text: str
@@ -123,7 +124,8 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
     changes = [
         _listed(key, own[key], who, derived, grouped, group_of) for key, who in makers.items()
     ]
-    changes.sort(key=lambda change: change.group != 0)
+    everyone = _everyone(len(derived))
+    changes.sort(key=lambda change: change.unit != everyone)  # the changes of all first
     return Summary(
         source=source.header.number.file_form,
         units=tuple(units),
@@ -135,6 +137,10 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
 def changed(review: Review) -> list[ReviewRow]:
     """The rows of ``review`` that record a change (a target kept word for word is not one)."""
     return [r for r in review.rows if not (r.change == KEPT and r.source_text == r.derived_text)]
+
+
+def _everyone(count: int) -> str:
+    return f"Tất cả ({count} đơn vị)"
 
 
 def _listed(
@@ -154,8 +160,8 @@ def _listed(
     if len(who) == 1:
         return _change(names[0], group_of[who[0]], row)
     if len(who) == len(derived):
-        return _change(f"Tất cả ({len(derived)} đơn vị)", 0, masked)
-    number = numbers.pop() if len(numbers) == 1 else 0
+        return _change(_everyone(len(derived)), None, masked)
+    number = numbers.pop() if len(numbers) == 1 else None
     if number and len(who) == len(grouped[number - 1].members):
         return _change(f"Nhóm {number} ({grouped[number - 1].counted})", number, masked)
     if len(who) > len(derived) / 2:
@@ -174,7 +180,7 @@ def _masked(row: ReviewRow, masks: Masks) -> ReviewRow:
     )
 
 
-def _change(unit: str, group: int, row: ReviewRow) -> Change:
+def _change(unit: str, group: int | None, row: ReviewRow) -> Change:
     what, _, detail = row.change.partition(": ")
     return Change(
         unit=unit,
