@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import docx
 import pytest
 from drafts import DRAFTS, PROFILES, SOURCES, derived
@@ -18,6 +19,7 @@ from lxml import etree
 
 from planforge import load_plan
 from planforge.checking.pdf_layout import page_count
+from planforge.model import Appendix
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 from planforge.rendering.review_docx import render_review
@@ -26,6 +28,7 @@ from planforge.rendering.summary_files import write_summary_xlsx
 from planforge.rendering.tracked_docx import render_changes, track_changes
 
 DATE = datetime.date(2021, 11, 4)
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def body(data: bytes) -> Any:
@@ -159,3 +162,29 @@ def test_libreoffice_opens_the_tracked_copy_and_the_workbook(tmp_path: Path) -> 
     pages = [page_count(pdf) for pdf in pdfs]
     assert pages[0] >= 5
     assert pages[1] >= 1
+
+
+@pytest.mark.parametrize("which", ["parent", "draft", "both"])
+def test_appendix_tables_and_sections_are_revised_too(which: str) -> None:
+    """A task appendix (its own section, a table whose rows differ) in the parent, the
+    draft or both: accepting and rejecting still give each text; no section break of
+    the parent's refers to headers the copy lacks."""
+    tasks = Appendix(title="Phân công nhiệm vụ thực hiện Kế hoạch", from_assignments=True)
+    parent = load_plan(SOURCES["lam-dong"])
+    draft = derived("districts", "huyện Lâm Hà")[0]
+    if which in ("parent", "both"):
+        parent = attrs.evolve(parent, appendices=(tasks,))
+    if which in ("draft", "both"):
+        draft = attrs.evolve(draft, appendices=(tasks,))
+    older, newer = render_plan(parent), render_plan(draft)
+    copied = track_changes(older, newer, DATE)
+    root = body(copied)
+    assert paragraphs(resolve(root, accept=True)) == paragraphs(body(newer))
+    assert paragraphs(resolve(root, accept=False)) == paragraphs(body(older))
+    with zipfile.ZipFile(io.BytesIO(copied)) as package:
+        relations = package.read("word/_rels/document.xml.rels").decode()
+    referred = {value for e in root.iter() for key, value in e.attrib.items() if key == R_ID}
+    assert all(f'Id="{value}"' in relations for value in referred)
+    breaks = [p for p in root.iter(w("p")) if p.find(f"{w('pPr')}/{w('sectPr')}") is not None]
+    deleted = [p for p in breaks if p.find(f"{w('pPr')}/{w('rPr')}/{w('del')}") is not None]
+    assert len(deleted) == (1 if which == "parent" else 0)  # rejected, the appendix is back

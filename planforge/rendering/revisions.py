@@ -256,6 +256,12 @@ def whole(source: Any, op: str, revisions: Revisions) -> Any:
     """``source`` as a paragraph wholly deleted (``op`` "delete") or inserted ("insert")."""
     paragraph = etree.Element(w("p"))
     properties = _properties(source)
+    if op == "delete":  # a section break of the older document: its layout, not its headers
+        for section in properties.findall(w("sectPr")):
+            for reference in section.findall(w("headerReference")) + section.findall(
+                w("footerReference")
+            ):
+                section.remove(reference)
     _mark_paragraph(properties, revisions.mark("del" if op == "delete" else "ins"))
     paragraph.append(properties)
     row = atoms(source)
