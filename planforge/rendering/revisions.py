@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -109,30 +110,28 @@ def text_of(paragraph: Any) -> str:
 
 
 def _run_elements(row: list[Atom], deleted: bool) -> list[Any]:
-    """Runs printing ``row``: one per stretch of atoms with the same properties."""
+    """Runs printing ``row``: one per stretch of characters with the same properties,
+    one per tab, break or picture."""
     runs: list[Any] = []
-    last: bytes | None = None
-    for atom in row:
-        if atom.element is not None and deleted and _refers(atom.element):
-            continue  # a picture of the older document only: its relation is not in this one
-        if atom.properties != last or atom.element is not None:
+    for (properties, _), stretch in itertools.groupby(
+        row, key=lambda atom: (atom.properties, atom.element is not None)
+    ):
+        atoms_ = list(stretch)
+        specials = [a.element for a in atoms_ if a.element is not None]
+        if deleted:  # a picture of the older document only: its relation is not in this one
+            specials = [e for e in specials if not _refers(e)]
+        pieces = [[e] for e in specials] if atoms_[0].element is not None else [[]]
+        for content in pieces:
             run = etree.Element(w("r"))
-            if atom.properties:
-                run.append(etree.fromstring(atom.properties))
+            if properties:
+                run.append(etree.fromstring(properties))
+            if content:
+                run.append(copy.deepcopy(content[0]))
+            else:
+                text = etree.SubElement(run, w("delText") if deleted else w("t"))
+                text.set(XML_SPACE, "preserve")
+                text.text = "".join(a.char for a in atoms_)
             runs.append(run)
-            last = atom.properties
-        run = runs[-1]
-        if atom.element is not None:
-            run.append(copy.deepcopy(atom.element))
-            last = None  # the next character starts a run of its own
-            continue
-        tail = run[-1] if len(run) else None
-        tag = w("delText") if deleted else w("t")
-        if tail is None or tail.tag != tag:
-            tail = etree.SubElement(run, tag)
-            tail.set(XML_SPACE, "preserve")
-            tail.text = ""
-        tail.text += atom.char
     return runs
 
 
@@ -247,6 +246,13 @@ def revised(older: Any, newer: Any, revisions: Revisions) -> Any:
         old = etree.SubElement(change, w("pPr"))
         old.extend(etree.fromstring(_bare(before)))
         properties.append(change)
+    if text_of(older) == text_of(newer):  # most paragraphs: the draft's, as they are
+        paragraph = copy.deepcopy(newer)
+        found = paragraph.find(w("pPr"))
+        if found is not None:
+            paragraph.remove(found)
+        paragraph.insert(0, properties)
+        return paragraph
     paragraph.append(properties)
     paragraph.extend(_content(_segments(atoms(older), atoms(newer)), revisions))
     return paragraph
