@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -194,3 +195,23 @@ def test_masks_set_aside_the_unit_place_and_signer_in_any_case() -> None:
     assert masks("ỦY BAN NHÂN DÂN HUYỆN LÂM HÀ") == f"ỦY BAN NHÂN DÂN {UNIT}"
     assert masks("Lâm Hà, ngày 10 tháng 11 năm 2021") == f"{PLACE}, ngày 10 tháng 11 năm 2021"
     assert masks(plan.signature.name) == SIGNER
+
+
+def test_a_name_is_set_aside_as_a_whole_word_only() -> None:
+    """Phường 1's place "1" is not a name: numbers stay; "Lâm Hà" inside a longer word stays."""
+    unit, plan, _ = drafts("districts")[3]
+    ward = attrs.evolve(unit, short_name="phường 1", place="1", name="Ủy ban nhân dân phường 1")
+    masks = Masks.of(ward, plan)
+    assert masks("Ít nhất 10% số hộ của phường 1") == f"Ít nhất 10% số hộ của {UNIT}"
+    lam_ha = Masks.of(unit, plan)
+    assert lam_ha("Lâm Hàxyz và Lâm Hà") == f"Lâm Hàxyz và {PLACE}"
+
+
+def test_the_pictures_of_the_review_outputs_exist_and_are_small() -> None:
+    """docs/derive.md shows the workbook and a tracked-changes page."""
+    root = Path(__file__).resolve().parents[1]
+    page = (root / "docs" / "derive.md").read_text(encoding="utf-8")
+    shown = re.findall(r"!\[[^\]]*\]\((images/review/[^)]+\.png)\)", page)
+    assert len(shown) == 3
+    for image in shown:
+        assert (root / "docs" / image).stat().st_size < 100_000

@@ -9,6 +9,7 @@ printed texts are then equal form one group.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -38,13 +39,15 @@ class Masks:
             (unit.place, PLACE),
         ):
             for form in (name, name.upper(), name[:1].upper() + name[1:]):
-                if form.strip() and form not in pairs:
+                # "Phường 1" has the place "1": a name is a word, never part of a number.
+                if any(c.isalpha() for c in form) and form not in pairs:
                     pairs[form] = token
         return cls(tuple(sorted(pairs.items(), key=lambda p: -len(p[0]))))
 
     def __call__(self, text: str) -> str:
         for name, token in self.names:
-            text = text.replace(name, token)
+            if name in text:
+                text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", token, text)
         return text
 
 
