@@ -119,7 +119,9 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
     for index, (_, _, review) in enumerate(derived):
         for row in changed(review):
             key = _masked(row, masks[index])
-            makers.setdefault(key, []).append(index)
+            who = makers.setdefault(key, [])
+            if index not in who[-1:]:  # a row a draft repeats is one change of that unit
+                who.append(index)
             own.setdefault(key, row)
     changes = [
         _listed(key, own[key], who, derived, grouped, group_of) for key, who in makers.items()
