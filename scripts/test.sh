@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-writer)
+# Calc converts the derivation's summary workbook (tong-hop.xlsx) in its test.
+[ -f /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then

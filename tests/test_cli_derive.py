@@ -32,21 +32,24 @@ def _derive(*extra: str) -> list[str]:
 def test_every_unit_gets_a_plan_file_a_document_and_a_review(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Twelve districts: 36 files and the marker listing them, a closing summary."""
+    """Twelve districts: 50 files and the marker listing them, a closing summary."""
     out = tmp_path / "lam-dong"
     assert main(_derive("-o", str(out))) == 0
     names = sorted(p.name for p in out.iterdir() if p.name != ".planforge-derive")
-    assert len(names) == 36
+    assert len(names) == 12 * 4 + 2
     assert set(names) <= set((out / ".planforge-derive").read_text(encoding="utf-8").split())
     assert {
         "thanh-pho-da-lat.yaml",
         "thanh-pho-da-lat.docx",
         "thanh-pho-da-lat-review.docx",
+        "thanh-pho-da-lat-thay-doi.docx",
         "huyen-da-teh.docx",
+        "tong-hop.xlsx",
+        "tong-hop.json",
     } <= set(names)
     assert load_plan(out / "huyen-lam-ha.yaml").header.place == "Lâm Hà"
     captured = capsys.readouterr()
-    assert re.search(r"^12 units, 24 documents in \d+\.\d s → ", captured.out, re.M)
+    assert re.search(r"^12 units, 36 documents in \d+\.\d s → ", captured.out, re.M)
     assert "12/12 huyện Đam Rông" in captured.err
     assert [p.name for p in tmp_path.iterdir()] == ["lam-dong"]
 
@@ -89,8 +92,11 @@ def test_an_existing_folder_is_refused_without_force_and_replaced_with_it(
     assert sorted(p.name for p in out.iterdir()) == [
         ".planforge-derive",
         "huyen-lam-ha-review.docx",
+        "huyen-lam-ha-thay-doi.docx",
         "huyen-lam-ha.docx",
         "huyen-lam-ha.yaml",
+        "tong-hop.json",
+        "tong-hop.xlsx",
     ]
 
 

@@ -31,7 +31,9 @@ def test_word_file_in_checked_district_plans_out(
         main(["derive", str(imported), "--profile", str(PROFILE), "-o", str(out), "--cover-letter"])
         == 0
     )
-    documents = sorted(str(p) for p in out.glob("*.docx") if not p.stem.endswith("-review"))
+    documents = sorted(
+        str(p) for p in out.glob("*.docx") if not p.stem.endswith(("-review", "-thay-doi"))
+    )
     assert len(documents) == 13
     capsys.readouterr()
     assert main(["--lang", "vi", "check", *documents]) == 0

@@ -24,6 +24,7 @@ from planforge.outputs import inside, made_folder, staging
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 from planforge.rendering.review_docx import render_review
+from planforge.rendering.review_set import write_review_set
 
 
 def register(commands: Any) -> None:
@@ -133,6 +134,7 @@ def _write(
             documents.append(render_plan(plan, place(f"{stem}.docx"), args.template))
             documents.append(render_review(review, place(f"{stem}-review.docx")))
             _progress(done, len(derived), unit.short_name)
+        documents += write_review_set(source, derived, place, args.template)
         if args.cover_letter:
             letter = cover_letter(source, profile)
             dump_plan(letter, place("cong-van.yaml"))

@@ -10,6 +10,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -75,7 +76,22 @@ def _table(document: object, columns: tuple[tuple[str, int], ...]) -> object:
     for cell, (title, width) in zip(table.rows[0].cells, columns, strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0].add_run(title).bold = True
+    _keep_row(table.rows[0], "w:tblHeader")
     return table
+
+
+def _keep_row(row: Any, *flags: str) -> None:
+    """A row that never splits across pages; the header row also repeats on every page."""
+    properties = row._tr.get_or_add_trPr()
+    for flag in ("w:cantSplit", *flags):
+        if properties.find(qn(flag)) is None:
+            properties.append(OxmlElement(flag))
+
+
+def _add_row(table: Any) -> Any:
+    row = table.add_row()
+    _keep_row(row)
+    return row
 
 
 def _findings(document: object, review: Review) -> None:
@@ -89,7 +105,7 @@ def _findings(document: object, review: Review) -> None:
     for number, finding in enumerate(review.findings, start=1):
         values = (str(number), finding.code, finding.path, finding.words, finding.message)
         for cell, value, (_, width) in zip(
-            table.add_row().cells, values, FINDING_COLUMNS, strict=True
+            _add_row(table).cells, values, FINDING_COLUMNS, strict=True
         ):
             cell.width = Mm(width)
             cell.paragraphs[0].add_run(value)
@@ -110,7 +126,7 @@ def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
             row.derived_text or "(không còn trong dự thảo)",
             row.change,
         )
-        for cell, value, (_, width) in zip(table.add_row().cells, values, COLUMNS, strict=True):
+        for cell, value, (_, width) in zip(_add_row(table).cells, values, COLUMNS, strict=True):
             cell.width = Mm(width)
             cell.paragraphs[0].add_run(value)
     _findings(document, review)

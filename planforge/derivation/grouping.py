@@ -1,0 +1,111 @@
+"""Drafts that are one text (văn bản chung): the same words once each unit's names are set aside.
+
+A province's communes mostly receive the same draft but for their own name,
+place and signer; the reviewer reads that text once.  Each unit's names are
+replaced by stand-ins ("‹đơn vị›", "‹địa danh›", "‹người ký›"); drafts whose
+printed texts are then equal form one group.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from planforge.model import Plan
+from planforge.model.profile import Unit
+
+UNIT = "‹đơn vị›"
+PLACE = "‹địa danh›"
+SIGNER = "‹người ký›"
+
+
+@attrs.frozen
+class Masks:
+    """Replaces one unit's names by the stand-ins, the longest name first, in any case."""
+
+    names: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, unit: Unit, plan: Plan) -> Masks:
+        """The names of ``unit`` and of its draft's signer."""
+        pairs: dict[str, str] = {}
+        for name, token in (
+            (plan.signature.name, SIGNER),
+            (unit.short_name, UNIT),
+            (unit.place, PLACE),
+        ):
+            for form in (name, name.upper(), name[:1].upper() + name[1:]):
+                # "Phường 1" has the place "1": a name is a word, never part of a number.
+                if any(c.isalpha() for c in form) and form not in pairs:
+                    pairs[form] = token
+        return cls(tuple(sorted(pairs.items(), key=lambda p: -len(p[0]))))
+
+    def __call__(self, text: str) -> str:
+        for name, token in self.names:
+            if name in text:
+                text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", token, text)
+        return text
+
+
+@attrs.frozen
+class Grouped:
+    """One group: the indices of its drafts, each one's masks, and how the summary names it.
+
+    ``counted`` is "103 xã" (or "2 phường, 1 xã"); ``label`` "103 xã: một văn bản",
+    or "xã Lạc Dương: văn bản riêng" for a draft alone.
+    """
+
+    members: tuple[int, ...]
+    masks: tuple[Masks, ...]
+    counted: str
+    label: str
+
+
+def printed_texts(value: Any) -> Iterator[str]:
+    """Every text of a plan (or any part of it), in order: what its document prints.
+
+    Where a value was read from (``location``, not part of its equality) is not a text.
+    """
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, enum.Enum):
+        yield str(value.value)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            if field.eq:
+                yield from printed_texts(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from printed_texts(item)
+    elif value is not None:
+        yield str(value)
+
+
+def group_drafts(drafts: Sequence[tuple[Unit, Plan]]) -> list[Grouped]:
+    """The drafts grouped by their texts with names set aside: the largest group first."""
+    masks = [Masks.of(unit, plan) for unit, plan in drafts]
+    found: dict[tuple[str, ...], list[int]] = {}
+    for index, (_, plan) in enumerate(drafts):
+        key = tuple(masks[index](text) for text in printed_texts(plan))
+        found.setdefault(key, []).append(index)
+    ordered = sorted(found.values(), key=lambda members: (-len(members), members[0]))
+    return [_grouped(members, drafts, masks) for members in ordered]
+
+
+def _grouped(
+    members: list[int], drafts: Sequence[tuple[Unit, Plan]], masks: list[Masks]
+) -> Grouped:
+    kinds: dict[str, int] = {}
+    for index in members:
+        kind = drafts[index][0].kind
+        kinds[kind] = kinds.get(kind, 0) + 1
+    counted = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
+    if len(members) == 1:
+        label = f"{drafts[members[0]][0].short_name}: văn bản riêng"
+    else:
+        label = f"{counted}: một văn bản"
+    return Grouped(tuple(members), tuple(masks[i] for i in members), counted, label)
