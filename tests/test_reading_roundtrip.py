@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from strategies import plans
 from test_examples_model import EXAMPLES
 
-from planforge import Agency, Level, render_plan
+from planforge import Agency, Level, Signature, render_plan
 from planforge.model import Plan
 from planforge.reading import read_plan
 from planforge.reading.printed import printed_lines, printed_projection
@@ -36,6 +36,9 @@ TITLE_PREFIX = factories.plan(
     )
 )
 """Found by Hypothesis: agency lines that begin the national title were read as it."""
+
+DASH_TITLE = factories.plan(signature=Signature("–", "Đặng Trí Dũng", ()))
+"""Found by Hypothesis: a signer's title that is one dash was dropped as a drawn line."""
 
 
 def printed_words(plan: Plan) -> str:
@@ -52,6 +55,7 @@ def render_or_skip(plan: Plan, path: Path) -> None:
 @SETTINGS
 @given(plans)
 @example(TITLE_PREFIX)
+@example(DASH_TITLE)
 def test_reading_a_rendered_plan_gives_its_printed_projection(plan: Plan) -> None:
     """Deep trees, optional parts present or absent, text with &, <, quotes and dashes."""
     with tempfile.TemporaryDirectory() as folder:
@@ -63,6 +67,7 @@ def test_reading_a_rendered_plan_gives_its_printed_projection(plan: Plan) -> Non
 @SETTINGS
 @given(plans)
 @example(TITLE_PREFIX)
+@example(DASH_TITLE)
 def test_the_printed_projection_prints_every_word_of_the_plan(plan: Plan) -> None:
     """Nothing printed is lost: the projection's document has the plan's words in order."""
     words = printed_words(plan)

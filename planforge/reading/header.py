@@ -12,7 +12,7 @@ from planforge.reading.date_line import OPEN_DATE, date_of
 from planforge.reading.folding import fold
 from planforge.reading.header_phrases import FixedPhrase, squash
 from planforge.reading.labels import split_label
-from planforge.reading.lines import Line, is_rule
+from planforge.reading.lines import Line, is_header_rule
 from planforge.reading.subject import read_subject
 from planforge.reading.type_line import read_type_line
 from planforge.reading.vietnamese import ends_open, is_caps, starts_lower
@@ -184,7 +184,7 @@ def _recognise(
     at: tuple[int, int],
 ) -> str | None:
     """What a piece of a header line is, recording it in ``parts``; None if nothing known."""
-    if is_rule(piece):
+    if is_header_rule(piece):
         return "rule"
     if title.feed(piece, line, at):
         parts.found.setdefault("national title", line)

@@ -106,6 +106,11 @@ def is_rule(text: str) -> bool:
     stripped = text.replace(" ", "")
     if stripped and set(stripped) == {"_"}:
         return True
-    if 0 < len(stripped) <= 2 and set(stripped) <= set("-–—"):
-        return True  # a stray dash under the agency, where a web page flattened its line
     return len(stripped) >= 3 and set(stripped) <= set("_-–—=─━*.")
+
+
+def is_header_rule(text: str) -> bool:
+    """A drawn line in the header, where a web page may flatten the line under the agency
+    to a stray dash or two; elsewhere (a signature's title, say) a lone dash is wording."""
+    stripped = text.replace(" ", "")
+    return is_rule(text) or (0 < len(stripped) <= 2 and set(stripped) <= set("-–—"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planforge.reading.folding import fold
 from planforge.reading.labels import split_label
-from planforge.reading.lines import Line, is_rule
+from planforge.reading.lines import Line, is_header_rule
 from planforge.reading.vietnamese import ends_open, ends_sentence, is_caps, starts_lower
 
 _BODY_CUES = tuple(
@@ -21,7 +21,7 @@ def read_subject(lines: list[Line], start: int) -> tuple[list[Line], int]:
     index = start
     while index < len(lines):
         line = lines[index]
-        if is_rule(line.text):
+        if is_header_rule(line.text):
             index += 1
             if subject:
                 break
@@ -40,14 +40,14 @@ def read_subject(lines: list[Line], start: int) -> tuple[list[Line], int]:
         else:
             break
         index += 1
-    while index < len(lines) and is_rule(lines[index].text):
+    while index < len(lines) and is_header_rule(lines[index].text):
         index += 1
     return subject, index
 
 
 def _continues_subject(previous: Line, line: Line) -> bool:
     """Whether ``line`` goes on with the subject: wrapped, bold or centred like it."""
-    if split_label(line.text)[0] is not None or is_rule(line.text):
+    if split_label(line.text)[0] is not None or is_header_rule(line.text):
         return False
     if is_caps(line.text) and not is_caps(previous.text):
         return False  # the authority of a quyết định ("ỦY BAN NHÂN DÂN TỈNH …"), not the subject
