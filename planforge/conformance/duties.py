@@ -1,0 +1,165 @@
+"""Duties (nhiệm vụ được giao): what the higher plan gives the child's level, taken up or not.
+
+A district's or commune's duties are those of the assignments to the People's
+Committees of its tier (rules.yaml ``committees``); a department's, those of the
+assignments naming it. Each is looked for in every text of the child: taken up
+(score ≥ matched), to review — "cần xem", PD2 — or missing (below missing, PD1).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+import attrs
+from rapidfuzz import fuzz
+
+from planforge.catalogue.queries import named
+from planforge.conformance.findings import ParentFinding, Severity, shorten
+from planforge.conformance.level import ChildLevel
+from planforge.conformance.matching import Corpus, best, words
+from planforge.conformance.rules import rules
+from planforge.conformance.tree import Located, located
+from planforge.i18n import _
+from planforge.model import Assignment, Plan, Reporting
+
+
+@attrs.frozen
+class Duty:
+    """One duty of the higher plan for the child: its path and text."""
+
+    path: str
+    text: str
+
+
+@attrs.frozen
+class Match:
+    """What became of one item of the higher plan: the child's item, its text and the score.
+
+    ``kind`` is "duty" or "target"; ``status`` "matched", "review" or "missing".
+    """
+
+    kind: str
+    parent: str
+    parent_text: str
+    child: str
+    child_text: str
+    score: int
+    status: str
+
+
+def _committee(agency: str, nouns: tuple[str, ...]) -> bool:
+    names = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = (
+        r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+"
+        rf"(?:các\s+|cấp\s+)?(?:{names})(?!\w)"
+    )
+    return re.match(pattern, agency, re.IGNORECASE) is not None
+
+
+def _same_body(agency: str, own: str, level: ChildLevel) -> bool:
+    variants = {own}
+    for kind in level.catalogue.kinds:
+        for body in kind.bodies:
+            names = {named(n, level.noun) for n in body.names()}
+            if any(fuzz.ratio(_plain(n), _plain(own)) >= 92 for n in names):
+                variants |= names
+    return any(fuzz.ratio(_plain(agency), _plain(v)) >= 92 for v in variants)
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(text))
+
+
+def addressed(assignment: Assignment, level: ChildLevel, own: str, *, tier: str) -> bool:
+    """Whether ``assignment`` gives duties to the child (of ``tier``, issued by ``own``)."""
+    if tier == "department":
+        return any(_same_body(agency, own, level) for agency in assignment.agencies)
+    nouns = rules().committees.get(tier, ())
+    return any(_committee(agency, nouns) for agency in assignment.agencies)
+
+
+def duties(parent: Plan, level: ChildLevel, own: str) -> list[Duty]:
+    """The duties ``parent`` gives the child's level, each item of an assignment's list apart."""
+    entries = located(parent)
+    tier = level.kind.tier
+    chosen = _assignments(entries, level, own, tier)
+    inherited = rules().inherits.get(tier)
+    if not chosen and inherited:
+        chosen = _assignments(entries, level, own, inherited)
+    found: list[Duty] = []
+    for entry in chosen:
+        node = entry.node
+        assert isinstance(node, Assignment)
+        if not node.children:
+            found.append(Duty(entry.path, node.text))
+            continue
+        for child in entries:
+            if child.path.startswith(entry.path + "-") and child.agencies == node.agencies:
+                if not isinstance(child.node, Assignment) and not _reporting_only(child):
+                    found.append(Duty(child.path, child.node.text))
+    return found
+
+
+def _assignments(entries: list[Located], level: ChildLevel, own: str, tier: str) -> list[Located]:
+    return [
+        e
+        for e in entries
+        if isinstance(e.node, Assignment) and addressed(e.node, level, own, tier=tier)
+    ]
+
+
+def _reporting_only(entry: Located) -> bool:
+    return isinstance(entry.node, Reporting) and len(words(entry.node.text)) < 12
+
+
+def judge_duties(
+    parent_duties: list[Duty],
+    candidates: list[tuple[str, str]],
+    corpus: Corpus,
+    parent_name: str,
+) -> Iterator[ParentFinding | Match]:
+    """A :class:`Match` for each duty, and a finding for each one not clearly taken up.
+
+    ``candidates`` are the child's texts with their paths; two neighbours are also
+    tried together, for a duty the child splits in two.
+    """
+    scores = rules().scores
+    pooled = list(candidates) + [
+        (f"{a[0]} + {b[0]}", f"{a[1]} {b[1]}") for a, b in itertools.pairwise(candidates)
+    ]
+    texts = [text for _path, text in pooled]
+    for duty in parent_duties:
+        found = best(corpus, duty.text, texts)
+        where = f"{parent_name} {duty.path}"
+        if found is None:
+            score, path, text = 0, "", ""
+        else:
+            score, path, text = found.score, pooled[found.index][0], found.text
+        status = (
+            "matched"
+            if score >= scores["matched"]
+            else "missing"
+            if score < scores["missing"]
+            else "review"
+        )
+        yield Match("duty", where, duty.text, path, text, score, status)
+        if status == "matched":
+            continue
+        quoted = dict(duty=shorten(duty.text, 80), match=shorten(text, 80), score=score)
+        if status == "missing":
+            message = _(
+                "missing: the duty “{duty}” of the higher plan is not taken up "
+                "(closest, {score}/100: “{match}”)"
+            ).format(**quoted)
+            code, severity = "PD1", Severity.ERROR
+        else:
+            message = _(
+                "to review: the duty “{duty}” is perhaps taken up in other words "
+                "({score}/100: “{match}”)"
+            ).format(**quoted)
+            code, severity = "PD2", Severity.WARNING
+        yield ParentFinding(
+            code, severity, path or _("whole plan"), message, where, where, text, score
+        )
