@@ -160,6 +160,5 @@ def judge_duties(
                 "({score}/100: “{match}”)"
             ).format(**quoted)
             code, severity = "PD2", Severity.WARNING
-        yield ParentFinding(
-            code, severity, path or _("whole plan"), message, where, where, text, score
-        )
+        place = path if status == "review" else _("whole plan")
+        yield ParentFinding(code, severity, place, message, where, where, text, score)

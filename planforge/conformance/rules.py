@@ -22,6 +22,7 @@ class Rules:
     committees: dict[str, tuple[str, ...]] = attrs.field(converter=_tuple_map)
     inherits: dict[str, str]
     higher_scope: dict[str, tuple[str, ...]] = attrs.field(converter=_tuple_map)
+    counting: tuple[str, ...] = attrs.field(converter=tuple)
     aims: tuple[str, ...] = attrs.field(converter=tuple)
     not_applicable: tuple[str, ...] = attrs.field(converter=tuple)
     scores: dict[str, int]

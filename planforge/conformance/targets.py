@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from planforge.conformance.duties import Match
 from planforge.conformance.findings import ParentFinding, Severity, shorten
 from planforge.conformance.level import ChildLevel
-from planforge.conformance.matching import Corpus
+from planforge.conformance.matching import Corpus, words
 from planforge.conformance.rules import rules
 from planforge.conformance.tree import Located
 from planforge.derivation.era import gone_population
@@ -36,17 +36,42 @@ class Candidate:
     origin: str | None = None
 
 
+_FRACTION = re.compile(
+    r"(?P<q>ít nhất|tối thiểu)?\s*(?P<n>\d{1,4})\s*/\s*(?P<m>\d{1,4})"
+    r"\s+(?P<pop>[^\W\d]+(?:\s+[^\W\d]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+def fraction_measures(text: str) -> tuple[Measure, ...]:
+    """Shares written as counts ("ít nhất 8/10 tổ dân phố"), as percentages.
+
+    >>> [(m.comparison.value, round(m.value), m.population) for m in fraction_measures(
+    ...     "Ít nhất 8/10 tổ dân phố tổ chức được")]
+    [('at-least', 80, 'tổ dân phố tổ chức')]
+    """
+    found = []
+    for match in _FRACTION.finditer(text):
+        whole = int(match["m"])
+        if whole == 0 or int(match["n"]) > whole:
+            continue
+        comparison = Comparison.AT_LEAST if match["q"] else Comparison.EXACTLY
+        share = 100 * int(match["n"]) / whole
+        found.append(Measure(comparison, share, population=match["pop"]))
+    return tuple(found)
+
+
 def candidates(entries: list[Located]) -> list[Candidate]:
     """The child's targets, and every other text stating a figure (a plan written by hand)."""
     found = []
     for entry in entries:
         node = entry.node
-        if isinstance(node, Target):
-            measures = node.measures or extract_measures(node.text)
-            found.append(Candidate(entry.path, node.text, measures, node.origin))
-        elif hasattr(node, "text") and node.text:
-            measures = extract_measures(node.text)
-            found.append(Candidate(entry.path, node.text, measures))
+        if not isinstance(node, Target) and not (hasattr(node, "text") and node.text):
+            continue
+        measures = node.measures if isinstance(node, Target) else ()
+        measures = measures or extract_measures(node.text) or fraction_measures(node.text)
+        origin = node.origin if isinstance(node, Target) else None
+        found.append(Candidate(entry.path, node.text, measures, origin))
     return found
 
 
@@ -127,10 +152,43 @@ def judge_targets(
             )
 
 
+def head(population: str) -> str:
+    """The head of a counted population, its first two syllables once the counting words
+    (rules.yaml ``counting``) are off: Vietnamese puts the head first.
+
+    >>> head("đội ngũ cán bộ, công chức ở cấp xã"), head("số cơ sở kinh doanh")
+    ('cán bộ', 'cơ sở')
+    """
+    found = words(population)
+    counting = [words(c) for c in rules().counting]
+    stripped = True
+    while stripped:
+        stripped = False
+        for lead in counting:
+            if lead and found[: len(lead)] == lead:
+                found = found[len(lead) :]
+                stripped = True
+    return " ".join(found[:2])
+
+
+def same_head(parent: Measure, child: Measure) -> bool:
+    """Whether the child's measure counts what the parent's counts (its head is there)."""
+    wanted = head(parent.population or "")
+    return bool(wanted) and f" {wanted} " in f" {' '.join(words(child.population or ''))} "
+
+
+def measure_score(corpus: Corpus, parent: Measure, child: Measure) -> int:
+    """How sure a child's figure restates a parent's: 0 unless it counts the same head."""
+    if not same_head(parent, child):
+        return 0
+    near = corpus.coverage(parent.population or "", child.population or "")
+    return min(100, round(40 + 0.6 * near + (10 if child.value == parent.value else 0)))
+
+
 def _closest(
     corpus: Corpus, target: Target, measures: list[Measure], child: list[Candidate]
 ) -> tuple[Candidate | None, int]:
-    """The child's text closest to ``target``: by its sentence, or by a figure over the
+    """The child's text closest to ``target``: by its sentence, or by a figure counting the
     same population (a target restated in other words keeps what it counts)."""
     found: tuple[Candidate | None, int] = (None, 0)
     for candidate in child:
@@ -139,11 +197,7 @@ def _closest(
         score = corpus.score(target.text, candidate.text)
         for measure in measures:
             for other in candidate.measures:
-                same = max(
-                    corpus.score(measure.population or "", other.population or ""),
-                    corpus.score(other.population or "", measure.population or ""),
-                )
-                score = max(score, same - (0 if other.value == measure.value else 10))
+                score = max(score, measure_score(corpus, measure, other))
         if score > found[1]:
             found = (candidate, score)
     return found
@@ -159,18 +213,14 @@ def _has_aim(text: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", low) for a in rules().aims)
 
 
-def _pair(measure: Measure, index: int, parent: list[Measure], child: Candidate) -> Measure | None:
-    if not child.measures:
-        return None
+def _pair(measure: Measure, parent: list[Measure], child: Candidate) -> Measure | None:
+    """The child's figure for ``measure``: the only one, or one counting the same head."""
     if len(parent) == 1 and len(child.measures) == 1:
         return child.measures[0]
-
-    def closeness(pair: tuple[int, Measure]) -> tuple[float, int]:
-        position, other = pair
-        same = fuzz.token_set_ratio(measure.population or "", other.population or "")
-        return (same + (10 if other.value == measure.value else 0), -abs(position - index))
-
-    return max(enumerate(child.measures), key=closeness)[1]
+    same = [m for m in child.measures if same_head(measure, m)]
+    if not same:
+        return None
+    return max(same, key=lambda m: fuzz.token_set_ratio(measure.population, m.population))
 
 
 def _value(measure: Measure, child: Candidate, wanted: str) -> float | None:
@@ -191,9 +241,12 @@ def _looser(target: Target, measures: list[Measure], child: Candidate) -> Iterat
     if _has_aim(child.text) and not _has_aim(target.text):
         if any(m.comparison is Comparison.AT_LEAST for m in measures) or measures:
             yield _("“phấn đấu” (an aim) where the higher plan sets a figure")
-    for index, measure in enumerate(measures):
-        other = _pair(measure, index, measures, child)
+    for measure in measures:
+        other = _pair(measure, measures, child)
         if other is None:
+            yield _("the figure {figure} ({population}) is not stated").format(
+                figure=_figure(measure), population=measure.population or ""
+            )
             continue
         yield from _looser_measure(measure, other, child)
 
