@@ -220,7 +220,8 @@ def _pair(measure: Measure, parent: list[Measure], child: Candidate) -> Measure 
     same = [m for m in child.measures if same_head(measure, m)]
     if not same:
         return None
-    return max(same, key=lambda m: fuzz.token_set_ratio(measure.population, m.population))
+    wanted = measure.population or ""
+    return max(same, key=lambda m: fuzz.token_set_ratio(wanted, m.population or ""))
 
 
 def _value(measure: Measure, child: Candidate, wanted: str) -> float | None:
