@@ -12,7 +12,7 @@ from planforge.checking.findings import Finding
 from planforge.conformance.citation import judge_citation
 from planforge.conformance.deadlines import for_child, judge_period, judge_reporting
 from planforge.conformance.duties import Match, duties, judge_duties
-from planforge.conformance.era import judge_level
+from planforge.conformance.era import judge_higher_bodies, judge_level
 from planforge.conformance.findings import ParentFinding, Severity
 from planforge.conformance.level import ChildLevel, child_level
 from planforge.conformance.matching import Corpus
@@ -91,6 +91,7 @@ def judge(
         findings += [f for f in found if isinstance(f, Finding)]
         matches += [m for m in found if isinstance(m, Match)]
         findings += judge_level(child_plan, unit)
+        findings += judge_higher_bodies(child_plan, unit)
     if not isinstance(child, Plan) and is_word(child):
         findings += check_document(child, layout=layout)
     return Judgement(

@@ -8,7 +8,6 @@ assignments naming it. Each is looked for in every text of the child: taken up
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -114,36 +113,65 @@ def _reporting_only(entry: Located) -> bool:
     return isinstance(entry.node, Reporting) and len(words(entry.node.text)) < 12
 
 
+def clauses(text: str) -> list[str]:
+    """The clauses of a duty (at ";" and sentence ends), those of five words or more.
+
+    >>> clauses("Bố trí nguồn lực cho kế hoạch; lồng ghép nhiệm vụ với các chương trình. Báo cáo")
+    ['Bố trí nguồn lực cho kế hoạch', 'lồng ghép nhiệm vụ với các chương trình']
+    """
+    parts = re.split(r";|\.(?:\s|$)", text)
+    return [p.strip() for p in parts if len(words(p)) >= 5]
+
+
+@attrs.frozen
+class Verdict:
+    """How one duty is taken up: its score, the closest text and its path, the status."""
+
+    score: int
+    path: str
+    text: str
+    status: str
+
+
+def verdict(duty: str, candidates: list[tuple[str, str]], corpus: Corpus) -> Verdict:
+    """Matched when the whole duty, or each of its clauses, is taken up; missing only when
+    neither the whole nor any clause comes near: a duty the child takes up in part, or in
+    words too different to be sure of, is to review ("cần xem"), never called missing."""
+    scores = rules().scores
+    texts = [text for _path, text in candidates]
+    whole = best(corpus, duty, texts)
+    if whole is None:
+        return Verdict(0, "", "", "missing")
+    parts = [best(corpus, clause, texts) for clause in clauses(duty)]
+    found = [p for p in parts if p is not None]
+    top = max(found, key=lambda p: p.score) if found else whole
+    chosen = whole if whole.score >= top.score else top
+    path = candidates[chosen.index][0]
+    if whole.score >= scores["matched"] or (
+        found and all(p.score >= scores["matched"] for p in found)
+    ):
+        return Verdict(
+            max(whole.score, min(p.score for p in found) if found else 0),
+            path,
+            chosen.text,
+            "matched",
+        )
+    if whole.score < scores["missing"] and top.score < scores["matched"]:
+        return Verdict(whole.score, path, chosen.text, "missing")
+    return Verdict(max(whole.score, top.score), path, chosen.text, "review")
+
+
 def judge_duties(
     parent_duties: list[Duty],
     candidates: list[tuple[str, str]],
     corpus: Corpus,
     parent_name: str,
 ) -> Iterator[ParentFinding | Match]:
-    """A :class:`Match` for each duty, and a finding for each one not clearly taken up.
-
-    ``candidates`` are the child's texts with their paths; two neighbours are also
-    tried together, for a duty the child splits in two.
-    """
-    scores = rules().scores
-    pooled = list(candidates) + [
-        (f"{a[0]} + {b[0]}", f"{a[1]} {b[1]}") for a, b in itertools.pairwise(candidates)
-    ]
-    texts = [text for _path, text in pooled]
+    """A :class:`Match` for each duty, and a finding for each one not clearly taken up."""
     for duty in parent_duties:
-        found = best(corpus, duty.text, texts)
         where = f"{parent_name} {duty.path}"
-        if found is None:
-            score, path, text = 0, "", ""
-        else:
-            score, path, text = found.score, pooled[found.index][0], found.text
-        status = (
-            "matched"
-            if score >= scores["matched"]
-            else "missing"
-            if score < scores["missing"]
-            else "review"
-        )
+        found = verdict(duty.text, candidates, corpus)
+        score, path, text, status = found.score, found.path, found.text, found.status
         yield Match("duty", where, duty.text, path, text, score, status)
         if status == "matched":
             continue

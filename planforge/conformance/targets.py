@@ -34,6 +34,7 @@ class Candidate:
     text: str
     measures: tuple[Measure, ...]
     origin: str | None = None
+    target: bool = False
 
 
 _FRACTION = re.compile(
@@ -71,7 +72,7 @@ def candidates(entries: list[Located]) -> list[Candidate]:
         measures = node.measures if isinstance(node, Target) else ()
         measures = measures or extract_measures(node.text) or fraction_measures(node.text)
         origin = node.origin if isinstance(node, Target) else None
-        found.append(Candidate(entry.path, node.text, measures, origin))
+        found.append(Candidate(entry.path, node.text, measures, origin, isinstance(node, Target)))
     return found
 
 
@@ -171,10 +172,17 @@ def head(population: str) -> str:
     return " ".join(found[:2])
 
 
-def same_head(parent: Measure, child: Measure) -> bool:
-    """Whether the child's measure counts what the parent's counts (its head is there)."""
+def same_head(parent: Measure, child: Measure, text: str = "") -> bool:
+    """Whether the child's measure counts what the parent's counts: both populations have
+    the same head, or, when the child's figure closes its clause with no population after
+    it ("số tội phạm … tăng từ 3% đến 5%"), the parent's head is in that clause of ``text``."""
     wanted = head(parent.population or "")
-    return bool(wanted) and f" {wanted} " in f" {' '.join(words(child.population or ''))} "
+    if not wanted:
+        return False
+    if len(words(child.population or "")) >= 2:
+        return head(child.population or "") == wanted
+    clauses = [c for c in text.split(";") if number(child.value) in c]
+    return any(f" {wanted} " in f" {' '.join(words(c))} " for c in clauses)
 
 
 def measure_score(corpus: Corpus, parent: Measure, child: Measure) -> int:
@@ -192,8 +200,8 @@ def _closest(
     same population (a target restated in other words keeps what it counts)."""
     found: tuple[Candidate | None, int] = (None, 0)
     for candidate in child:
-        if measures and not candidate.measures:
-            continue  # a target with a figure is restated with a figure
+        if measures and not candidate.measures and not candidate.target:
+            continue  # a figure is restated with a figure, or in a sentence the plan calls a target
         score = corpus.score(target.text, candidate.text)
         for measure in measures:
             for other in candidate.measures:
@@ -217,7 +225,7 @@ def _pair(measure: Measure, parent: list[Measure], child: Candidate) -> Measure 
     """The child's figure for ``measure``: the only one, or one counting the same head."""
     if len(parent) == 1 and len(child.measures) == 1:
         return child.measures[0]
-    same = [m for m in child.measures if same_head(measure, m)]
+    same = [m for m in child.measures if same_head(measure, m, child.text)]
     if not same:
         return None
     wanted = measure.population or ""
@@ -236,12 +244,12 @@ def _value(measure: Measure, child: Candidate, wanted: str) -> float | None:
 
 
 def _looser(target: Target, measures: list[Measure], child: Candidate) -> Iterator[str]:
+    if _has_aim(child.text) and not _has_aim(target.text) and measures:
+        yield _("“phấn đấu” (an aim) where the higher plan sets a figure")
     if measures and not child.measures:
-        yield _("it states no figure")
+        if not re.search(r"\d", child.text):
+            yield _("it states no figure")
         return
-    if _has_aim(child.text) and not _has_aim(target.text):
-        if any(m.comparison is Comparison.AT_LEAST for m in measures) or measures:
-            yield _("“phấn đấu” (an aim) where the higher plan sets a figure")
     for measure in measures:
         other = _pair(measure, measures, child)
         if other is None:
