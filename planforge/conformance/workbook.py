@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planforge.conformance.check import Judgement
@@ -64,9 +65,20 @@ def _sheet(
     sheet.auto_filter.ref = sheet.dimensions
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
+    # printed as a clerk files it: landscape, every column on one page's width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "1:1"
+    for number, line in enumerate(sheet.iter_rows(min_row=2), start=2):
+        tallest = 1
+        for cell, width in zip(line, widths, strict=False):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            tallest = max(tallest, -(-len(str(cell.value or "")) // max(1, width - 2)))
+        # a spreadsheet does not grow a row for wrapped text it did not lay out itself
+        sheet.row_dimensions[number].height = 15 * tallest
 
 
 def workbook(judged: Sequence[Judgement]) -> Workbook:
@@ -78,7 +90,7 @@ def workbook(judged: Sequence[Judgement]) -> Workbook:
     body: list[list[object]] = []
     for row in rows(judged)[1:]:
         body.append([row[0], row[1], int(row[2]), int(row[3]), int(row[4]), row[5], row[6]])
-    _sheet(plans, PLAN_HEADER, body, (50, 10, 8, 10, 9, 11, 11))
+    _sheet(plans, PLAN_HEADER, body, (34, 10, 8, 10, 9, 11, 11))
     findings: list[list[object]] = []
     for j in judged:
         for f in j.findings:
@@ -94,7 +106,7 @@ def workbook(judged: Sequence[Judgement]) -> Workbook:
                     score,
                 ]
             )
-    _sheet(book.create_sheet(FINDINGS), FINDING_HEADER, findings, (40, 7, 11, 14, 24, 90, 10))
+    _sheet(book.create_sheet(FINDINGS), FINDING_HEADER, findings, (28, 7, 10, 12, 24, 80, 10))
     matches: list[list[object]] = []
     for j in judged:
         for m in j.matches:
@@ -110,7 +122,7 @@ def workbook(judged: Sequence[Judgement]) -> Workbook:
                     STATUSES[m.status],
                 ]
             )
-    _sheet(book.create_sheet(MATCHES), MATCH_HEADER, matches, (40, 10, 22, 60, 12, 60, 8, 10))
+    _sheet(book.create_sheet(MATCHES), MATCH_HEADER, matches, (28, 10, 20, 55, 12, 55, 8, 9))
     return book
 
 
