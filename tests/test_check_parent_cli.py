@@ -117,3 +117,12 @@ def test_an_unreadable_parent_stops_before_anything(
     assert main(["--lang", "en", "check", str(WARD), "--parent", str(tmp_path / "x.yaml")]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1
+
+
+def test_the_level_choices_are_the_rules_levels() -> None:
+    """--level offers exactly the levels rules.yaml knows (kept apart so that the CLI
+    starts without loading the matching libraries)."""
+    from planforge.cli._check_parent import LEVEL_CHOICES
+    from planforge.conformance.rules import rules
+
+    assert LEVEL_CHOICES == tuple(rules().levels)

@@ -10,12 +10,11 @@ from typing import Any
 
 from planforge.checking.findings import Severity
 from planforge.cli._parser import error_line
-from planforge.conformance.check import Judgement, judge
-from planforge.conformance.rules import LEVEL_CHOICES
-from planforge.conformance.sources import load_any
-from planforge.conformance.summary import as_json, child_report, table
 from planforge.errors import PlanforgeError
 from planforge.i18n import _
+
+LEVEL_CHOICES = ("xa", "phuong", "huyen", "so")
+"""The values of ``--level``: the keys of ``levels`` in planforge/conformance/rules.yaml."""
 
 
 def add_parent_options(check: Any) -> None:
@@ -48,6 +47,11 @@ def run_parent(args: argparse.Namespace) -> int:
     """
     if args.parent is None:
         raise PlanforgeError(_("--level and --xlsx need --parent PARENT (the higher plan)"))
+    # imported here: every command's start-up would otherwise load the matching libraries
+    from planforge.conformance.check import Judgement, judge
+    from planforge.conformance.sources import load_any
+    from planforge.conformance.summary import as_json, child_report, table
+
     if args.xlsx is not None:
         from planforge.cli.render import refuse_existing
 

@@ -33,5 +33,7 @@ def shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    cut = text[: limit - 1]
+    if text[limit - 1] != " ":  # a word cut in two goes whole
+        cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"

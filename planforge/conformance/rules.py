@@ -34,7 +34,3 @@ def rules() -> Rules:
     text = (resources.files("planforge") / "conformance" / "rules.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return Rules(**data)
-
-
-LEVEL_CHOICES = ("xa", "phuong", "huyen", "so")
-"""The values of ``--level`` (the keys of ``levels`` in rules.yaml)."""

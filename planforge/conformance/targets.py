@@ -49,7 +49,7 @@ def fraction_measures(text: str) -> tuple[Measure, ...]:
 
     >>> [(m.comparison.value, round(m.value), m.population) for m in fraction_measures(
     ...     "Ít nhất 8/10 tổ dân phố tổ chức được")]
-    [('at-least', 80, 'tổ dân phố tổ chức')]
+    [('at-least', 80, 'tổ dân phố tổ')]
     """
     found = []
     for match in _FRACTION.finditer(text):
