@@ -400,3 +400,25 @@ def test_the_level_is_given_when_the_agency_does_not_tell_it() -> None:
     )
     assert [f.code for f in check_against(unnamed, LAI_CHAU)] == ["PL0"]
     assert check_against(unnamed, LAI_CHAU, level="xa") == []
+
+
+def test_a_range_narrowed_the_wrong_way_is_looser() -> None:
+    """ "tăng từ 3% đến 4%" for the province's "từ 3% đến 5%": the ceiling came down."""
+    plan, _review = derived("districts", "huyện Lâm Hà")
+    entry = next(
+        e
+        for e in located(plan)
+        if isinstance(e.node, Target)
+        and any(m.comparison is Comparison.RANGE for m in e.node.measures)
+    )
+
+    def change(node: Target) -> Target:
+        measures = [
+            attrs.evolve(m, upper=4) if m.comparison is Comparison.RANGE else m
+            for m in node.measures
+        ]
+        return attrs.evolve(node, text=node.text.replace("đến 5%", "đến 4%"), measures=measures)
+
+    found = added("districts", "huyện Lâm Hà", edit(plan, entry.path, change))  # type: ignore[arg-type]
+    assert [(f.code, f.location) for f in found] == [("PT2", entry.path)]
+    assert "the range 3–4% instead of 3–5%" in found[0].message

@@ -11,9 +11,9 @@ from planforge.checking.check import check_document
 from planforge.checking.findings import Finding
 from planforge.conformance.citation import judge_citation
 from planforge.conformance.deadlines import for_child, judge_period, judge_reporting
-from planforge.conformance.duties import Match, duties, judge_duties
+from planforge.conformance.duties import duties, judge_duties
 from planforge.conformance.era import judge_higher_bodies, judge_level
-from planforge.conformance.findings import ParentFinding, Severity
+from planforge.conformance.findings import Match, ParentFinding, Severity
 from planforge.conformance.level import ChildLevel, child_level
 from planforge.conformance.matching import Corpus
 from planforge.conformance.sources import is_word, load_any

@@ -15,7 +15,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from planforge.catalogue.queries import named
-from planforge.conformance.findings import ParentFinding, Severity, shorten
+from planforge.conformance.findings import Match, ParentFinding, Severity, shorten
 from planforge.conformance.level import ChildLevel
 from planforge.conformance.matching import Corpus, best, words
 from planforge.conformance.rules import rules
@@ -30,22 +30,6 @@ class Duty:
 
     path: str
     text: str
-
-
-@attrs.frozen
-class Match:
-    """What became of one item of the higher plan: the child's item, its text and the score.
-
-    ``kind`` is "duty" or "target"; ``status`` "matched", "review" or "missing".
-    """
-
-    kind: str
-    parent: str
-    parent_text: str
-    child: str
-    child_text: str
-    score: int
-    status: str
 
 
 def _committee(agency: str, nouns: tuple[str, ...]) -> bool:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import attrs
+
 from planforge.checking.findings import Finding, Severity
 
-__all__ = ["ParentFinding", "Severity", "shorten"]
+__all__ = ["Match", "ParentFinding", "Severity", "shorten"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,22 @@ class ParentFinding(Finding):
     parent: str = ""
     match: str = ""
     score: int | None = None
+
+
+@attrs.frozen
+class Match:
+    """What became of one item of the higher plan: the child's item, its text and the score.
+
+    ``kind`` is "duty" or "target"; ``status`` "matched", "review" or "missing".
+    """
+
+    kind: str
+    parent: str
+    parent_text: str
+    child: str
+    child_text: str
+    score: int
+    status: str
 
 
 def shorten(text: str, limit: int = 90) -> str:
