@@ -3,6 +3,7 @@
 from planforge._arguments import checked as _checked
 from planforge.checking.check import check_document
 from planforge.checking.findings import Finding, Severity
+from planforge.conformance.check import check_against
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_plan, derive_with_review
 from planforge.derivation.review import Review, ReviewRow
@@ -137,6 +138,7 @@ __all__ = [
     "Unit",
     "Urgency",
     "build_report",
+    "check_against",
     "check_document",
     "cover_letter",
     "derive_plan",
@@ -165,6 +167,7 @@ __all__ = [
 # The public functions check their arguments and name the wrong one (ArgumentError);
 # the loads_* functions also take bytes, decoded as UTF-8.
 build_report = _checked(build_report)
+check_against = _checked(check_against)
 check_document = _checked(check_document)
 cover_letter = _checked(cover_letter)
 derive_plan = _checked(derive_plan)

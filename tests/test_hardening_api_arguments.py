@@ -44,6 +44,8 @@ def valid_arguments(
         "sentence": "Ít nhất 70% số xã tổ chức được",
         "out": folder / "out.docx",
         "path": EXAMPLE / "ke-hoach-7851.yaml",
+        "child": plan,
+        "parent": plan,
         "letter": planforge.load_document(EXAMPLE / "cong-van-trien-khai-7851.yaml"),
     }
     if name.startswith("loads_"):

@@ -16,12 +16,15 @@ class Severity(enum.Enum):
 
     ``ERROR`` breaks a rule of Nghị định 30; ``WARNING`` departs from the decree's
     forms or from common practice; ``NOT_EVALUATED`` says a rule could not be
-    applied (the part it checks was not found), so its silence is no pass.
+    applied (the part it checks was not found), so its silence is no pass;
+    ``INFO`` records something worth knowing that is no fault (a target the plan
+    marks not applicable, when checked against its higher plan).
     """
 
     ERROR = "error"
     WARNING = "warning"
     NOT_EVALUATED = "not-evaluated"
+    INFO = "info"
 
     @property
     def label(self) -> str:
@@ -29,7 +32,12 @@ class Severity(enum.Enum):
         return _(_LABELS[self.value])
 
 
-_LABELS = {"error": N_("Errors"), "warning": N_("Warnings"), "not-evaluated": N_("Not evaluated")}
+_LABELS = {
+    "error": N_("Errors"),
+    "warning": N_("Warnings"),
+    "not-evaluated": N_("Not evaluated"),
+    "info": N_("Notes"),
+}
 
 
 @dataclass(frozen=True)

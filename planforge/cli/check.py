@@ -12,6 +12,7 @@ from typing import Any
 
 from planforge.checking.check import KINDS, check_documents, has_errors, read_document
 from planforge.checking.findings import Finding, Severity
+from planforge.cli._check_parent import add_parent_options, run_parent
 from planforge.cli._parser import error_line
 from planforge.errors import PlanforgeError
 from planforge.i18n import _, ngettext
@@ -25,6 +26,7 @@ def register(commands: Any) -> None:
         "check", help=_("check Word documents (.docx) against Nghị định 30 (kiểm tra thể thức)")
     )
     check.add_argument("documents", nargs="+", type=Path, metavar="DOC.docx")
+    add_parent_options(check)
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     check.add_argument(
         "--type",
@@ -45,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     """Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
 
     Each unreadable file gets one line on stderr; the others are still checked.
+    With ``--parent`` each file is checked against the higher plan instead (same statuses).
     """
+    if args.parent is not None or args.level or args.xlsx:
+        return run_parent(args)
     if args.layout and shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         raise PlanforgeError(
             _("--layout needs LibreOffice (soffice), which is not installed or not on PATH")

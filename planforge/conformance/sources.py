@@ -1,0 +1,37 @@
+"""The plans to compare, read from a file of any kind planforge reads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from planforge.errors import PlanforgeError
+from planforge.i18n import _
+from planforge.loading.plan_file import load_plan
+from planforge.model import Plan
+from planforge.reading.read import read_plan
+
+READ = (".docx", ".txt", ".md")
+"""Files imported as a real document (planforge.read_plan)."""
+LOADED = (".yaml", ".yml")
+"""Plan files (planforge.load_plan)."""
+
+
+def load_any(path: str | os.PathLike[str]) -> Plan:
+    """The plan in ``path``: a plan file (.yaml) or a document to import (.docx, .txt, .md)."""
+    suffix = Path(path).suffix.casefold()
+    if suffix in LOADED:
+        return load_plan(path)
+    if suffix in READ:
+        return read_plan(path)
+    raise PlanforgeError(
+        _("cannot compare a {suffix} file; give a .docx, .txt, .md or .yaml plan").format(
+            suffix=suffix or _("suffix-less")
+        ),
+        os.fspath(path),
+    )
+
+
+def is_word(path: str | os.PathLike[str]) -> bool:
+    """Whether the form rules of Nghị định 30 can be checked on ``path`` (a .docx)."""
+    return Path(path).suffix.casefold() == ".docx"
