@@ -11,10 +11,13 @@ entry order, so that the same input always gives the same bytes.
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
+
+from docx.opc.pkgwriter import PackageWriter
 
 from planforge.model import Header, IssueDate
 
@@ -84,3 +87,44 @@ def make_reproducible(path: Path) -> None:
         shutil.move(rewritten, path)
     finally:
         rewritten.unlink(missing_ok=True)
+
+
+class _ReproducibleZip:
+    """python-docx's physical package writer, writing entries as :func:`make_reproducible` does.
+
+    Writing the package once this way gives the bytes that saving it and then
+    rewriting it gave, without compressing every part twice.
+    """
+
+    def __init__(self, file: str | os.PathLike[str] | Any) -> None:
+        self._zip = zipfile.ZipFile(file, "w")
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 0
+        self._zip.writestr(info, blob, compresslevel=6)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def save_package(document: Any, file: str | os.PathLike[str] | Any) -> None:
+    """Save a python-docx ``document`` to ``file`` (a path or a binary file), reproducibly.
+
+    The same steps as python-docx's ``OpcPackage.save`` (same entries, same order),
+    through :class:`_ReproducibleZip`.
+    """
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    writer = _ReproducibleZip(file)
+    steps: Any = PackageWriter  # python-docx's own steps, untyped
+    try:
+        steps._write_content_types_stream(writer, parts)
+        steps._write_pkg_rels(writer, package.rels)
+        steps._write_parts(writer, parts)
+    finally:
+        writer.close()
