@@ -7,6 +7,7 @@ province's own catalogue answers the same way.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from planforge.catalogue.loading import bundled_catalogue
@@ -178,6 +179,7 @@ def functions_missing(
     return tuple(r for r in catalogue.functions if kind.id in r.kinds and not r.held_by(body))
 
 
+@functools.lru_cache(maxsize=4096)  # a derivation asks for the same names thousands of times
 def name_pattern(words: str) -> re.Pattern[str]:
     """A name as whole words, as documents write it: a lower-case name also with a capital
     first letter, and its " - " written "-", " -", "- " or left out (a PDF's text often

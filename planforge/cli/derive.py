@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from planforge.batch import default_jobs, run_batch
 from planforge.cli._folders import check_replaceable, folder_lock, replace_folder, write_marker
+from planforge.cli._progress import Progress
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
-from planforge.derivation.review import Review
 from planforge.errors import OutputError, OutputExistsError
 from planforge.i18n import _, ngettext
 from planforge.loading.plan_file import dump_plan, load_plan
@@ -48,18 +48,20 @@ def register(commands: Any) -> None:
         help=_("also write the công văn that sends the plan to the units"),
     )
     derive.add_argument("--force", action="store_true", help=_("replace an existing OUTDIR"))
+    derive.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help=_("derive N units at a time, in N processes (default: the number of cores)"),
+    )
     derive.set_defaults(run=run)
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if not sys.stderr.isatty():
-        print(f"{done}/{total} {name}", file=sys.stderr)
-        return
-    width = 24
-    filled = round(width * done / total)
-    bar = "#" * filled + "-" * (width - filled)
-    end = "\n" if done == total else ""
-    print(f"\r[{bar}] {done}/{total} {name[:40]:<40}", end=end, file=sys.stderr, flush=True)
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("a whole number of at least 1"))
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,18 +80,16 @@ def run(args: argparse.Namespace) -> int:
             )
         if output.exists():
             check_replaceable(output)
-        derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]
         with staging(output.parent, prefix=f".{output.name[:40]}.") as temporary:
-            count = _write(args, derived, source, profile, temporary)
+            findings, count = _write(args, units, source, profile, temporary)
             replace_folder(temporary, output)
     seconds = time.monotonic() - started
-    units_done = ngettext("{units} unit", "{units} units", len(derived)).format(units=len(derived))
+    units_done = ngettext("{units} unit", "{units} units", len(units)).format(units=len(units))
     print(
         _("{units_done}, {count} documents in {seconds:.1f} s → {output}").format(
             units_done=units_done, count=count, seconds=seconds, output=output
         )
     )
-    findings = sum(len(review.findings) for _unit, _plan, review in derived)
     print(
         ngettext(
             "{count} finding of the derivation lint (see the review tables)",
@@ -102,27 +102,41 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(
     args: argparse.Namespace,
-    derived: list[tuple[Unit, Plan, Review]],
+    units: list[Unit],
     source: Plan,
     profile: Profile,
     folder: Path,
-) -> int:
-    """Write every unit's files (and the cover letter, the PDFs, the marker) into ``folder``.
+) -> tuple[int, int]:
+    """Derive and write every unit's files (and the cover letter, the PDFs, the marker)
+    into ``folder``, ``args.jobs`` units at a time.
 
-    Returns the number of documents.  A write error names the file in the output folder.
+    Returns the number of lint findings and of documents.  A write error names the
+    file in the output folder.
     """
-    documents: list[Path] = []
 
     def place(name: str) -> Path:
         return inside(folder, name)
 
+    def one(unit: Unit) -> int:
+        """Derive one unit and write its files: done in a worker process."""
+        plan, review = derive_with_review(source, unit, profile)
+        stem = unit.file_stem
+        dump_plan(plan, place(f"{stem}.yaml"))
+        render_plan(plan, place(f"{stem}.docx"), args.template)
+        render_review(review, place(f"{stem}-review.docx"))
+        return len(review.findings)
+
+    documents = [
+        place(f"{unit.file_stem}{suffix}.docx") for unit in units for suffix in ("", "-review")
+    ]
     try:
-        for done, (unit, plan, review) in enumerate(derived, start=1):
-            stem = unit.file_stem
-            dump_plan(plan, place(f"{stem}.yaml"))
-            documents.append(render_plan(plan, place(f"{stem}.docx"), args.template))
-            documents.append(render_review(review, place(f"{stem}-review.docx")))
-            _progress(done, len(derived), unit.short_name)
+        with Progress(len(units)) as progress:
+            findings = run_batch(
+                units,
+                one,
+                jobs=args.jobs,
+                on_done=lambda index, _findings: progress.step(units[index].short_name),
+            )
         if args.cover_letter:
             letter = cover_letter(source, profile)
             dump_plan(letter, place("cong-van.yaml"))
@@ -138,4 +152,4 @@ def _write(
         where = Path(exc.location or "")
         place = args.output / where.name if where.parent == folder else args.output
         raise OutputError(exc.message, str(place)) from exc
-    return len(documents) * (2 if args.pdf else 1)
+    return sum(findings), len(documents) * (2 if args.pdf else 1)

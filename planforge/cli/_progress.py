@@ -1,0 +1,66 @@
+"""Progress of a batch on stderr: a bar with rate and time left on a terminal, lines otherwise.
+
+On a terminal (tqdm): ``45%|████▌     | 1500/3321 [00:12<00:14, 125 đơn vị/s] xã …``.
+In a log or a pipe: one plain line ``done/total name`` per unit, as before the bar.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import Any, TextIO
+
+from planforge.i18n import _
+
+
+class Progress:
+    """Counts units as they are done; use as a context manager around the batch."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.names: list[str] = []
+        self.stream = stream or sys.stderr
+        self._bar: Any = None
+        if self.stream.isatty() and total > 0:
+            from tqdm import tqdm  # only a terminal needs it
+
+            self._bar = tqdm(
+                total=total,
+                file=self.stream,
+                unit=_("unit"),
+                dynamic_ncols=True,
+                leave=True,
+            )
+
+    def step(self, name: str) -> None:
+        """One more unit, ``name``, is done."""
+        self.done += 1
+        self.names.append(name)
+        if self._bar is None:
+            print(f"{self.done}/{self.total} {name}", file=self.stream)
+            return
+        self._bar.set_postfix_str(name[:40], refresh=False)
+        self._bar.update(1)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        _error: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.close()
+        if kind is not None and issubclass(kind, KeyboardInterrupt) and self.done < self.total:
+            print(self.stopped_line(), file=self.stream)
+
+    def stopped_line(self) -> str:
+        """Which units were done when the batch was stopped (none of them is written)."""
+        shown = ", ".join(self.names[:5]) + (", …" if len(self.names) > 5 else "")
+        return _(
+            "stopped after {done} of {total} units ({names}); nothing was written, "
+            "run the command again to derive them all"
+        ).format(done=self.done, total=self.total, names=shown or "-")
