@@ -57,9 +57,9 @@ def test_the_one_pass_writer_gives_the_bytes_of_save_then_rewrite(
     two_passes = tmp_path / "two.docx"
     document.save(str(two_passes))
     make_reproducible(two_passes)
-    one_pass = tmp_path / "one.docx"
-    save_package(document, one_pass)
-    assert one_pass.read_bytes() == two_passes.read_bytes()
+    for again in ("one.docx", "again.docx"):  # the second from the parts deflated already
+        save_package(document, tmp_path / again)
+        assert (tmp_path / again).read_bytes() == two_passes.read_bytes()
 
 
 def test_an_edited_template_is_prepared_anew(tmp_path: Path) -> None:
