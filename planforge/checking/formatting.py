@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import zipfile
@@ -295,14 +296,18 @@ def _load(path: str | os.PathLike[str]) -> _Package:
         rels = [rel for rel in main.rels.values() if not rel.is_external]
         parts = {str(rel.rId): bytes(rel.target_part.blob) for rel in rels}
         kinds = {str(rel.reltype): parts[str(rel.rId)] for rel in rels}
-        theme = _Theme.parse(kinds.get(RT.THEME))
-        numbering = _parse(kinds.get(RT.NUMBERING))
-        styles = _Styles(_parse(kinds.get(RT.STYLES)), theme, numbering)
+        styles = _styles(kinds.get(RT.STYLES), kinds.get(RT.THEME), kinds.get(RT.NUMBERING))
         return _Package(fromstring(bytes(main.blob)), styles, parts)
     except (OSError, KeyError, PackageNotFoundError, ParseError, zipfile.BadZipFile) as exc:
         raise PlanforgeError(
             _("cannot read the document: {exc}").format(exc=exc), str(path)
         ) from exc
+
+
+@functools.lru_cache(maxsize=8)  # read only; documents of one template share them
+def _styles(styles: bytes | None, theme: bytes | None, numbering: bytes | None) -> _Styles:
+    """The styles of a package from its styles, theme and numbering parts."""
+    return _Styles(_parse(styles), _Theme.parse(theme), _parse(numbering))
 
 
 def _parse(blob: bytes | None) -> Element | None:
