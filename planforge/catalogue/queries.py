@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Iterator
 
 from planforge.catalogue.loading import bundled_catalogue
 from planforge.catalogue.schema import Body, Catalogue, FunctionRule, Noun, UnitKind
 from planforge.errors import DerivationError
 from planforge.i18n import _
+from planforge.text.needle import needle
 
 KIND = "{kind}"
 """The placeholder of a body's name for the unit's noun ("Công an {kind}")."""
@@ -198,3 +200,16 @@ def name_pattern(words: str) -> re.Pattern[str]:
     parts = re.split(r"\s*-\s*", words[1:])
     body = r"(?:\s*-\s*|\s+)".join(re.escape(part) for part in parts)
     return re.compile(rf"(?<!\w){head}{body}(?!\w)")
+
+
+def name_matches(words: str, text: str) -> Iterator[re.Match[str]]:
+    """``name_pattern(words).finditer(text)``; a text without the name's letters at once.
+
+    >>> [m.group(0) for m in name_matches("thị trấn", "Thị trấn Lạc Dương, thị trấnx")]
+    ['Thị trấn']
+    """
+    pattern = name_pattern(words)
+    found = needle(pattern)
+    if found is not None and found not in text:
+        return iter(())
+    return pattern.finditer(text)

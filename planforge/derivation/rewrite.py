@@ -14,6 +14,7 @@ from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.model.profile import AgencyRule, PhraseRule, Profile, Unit
 from planforge.patterns import PatternTimeout, search, substitute
+from planforge.text.needle import needle
 
 SELF = "{unit}"
 """The target of an agency rule that makes a body's duties the unit's own."""
@@ -168,7 +169,7 @@ class Rewriter:
                     text = substitute(pattern.source, replacement, text)
                 except PatternTimeout:
                     raise _too_slow("phrase", pattern.source, pattern.location) from None
-            else:
+            elif (found := needle(pattern)) is None or found in text:
                 text = pattern.sub(replacement, text)
         return text
 
