@@ -34,7 +34,7 @@ PLAN = ROOT / "examples" / "lam-dong-2021" / "ke-hoach-7851.yaml"
 RULES = ROOT / "examples" / "lam-dong-2021" / "profile-2025-communes.yaml"
 
 UNIT = """\
-  - name: Ủy ban nhân dân {name}
+  - name: Ủy ban nhân dân {name}, {province}
     short_name: {name}
     slug: {slug}
     kind: {kind}
@@ -49,7 +49,11 @@ UNIT = """\
 
 
 def national_profile(folder: Path, limit: int | None = None) -> tuple[Path, int]:
-    """Write the profile of every commune-level unit (or the first ``limit``) into ``folder``."""
+    """Write the profile of every commune-level unit (or the first ``limit``) into ``folder``.
+
+    Names repeat across provinces (many a "xã Tân Phú"): a unit's full name adds its
+    province, its files are named after its code.
+    """
     rules = RULES.read_text(encoding="utf-8").split("\nunits:\n")[0]
     provinces = {province.code: province.name for province in Province.iter_all()}
     wards = sorted(Ward.iter_all(), key=lambda ward: (ward.province_code, ward.code))
@@ -59,9 +63,11 @@ def national_profile(folder: Path, limit: int | None = None) -> tuple[Path, int]
         kind = ward.division_type.value
         place = ward.name[len(kind) :].strip() if ward.name.lower().startswith(kind) else ward.name
         short = f"{kind} {place}"
+        province = provinces[ward.province_code]
         units.append(
             UNIT.format(
                 name=short,
+                province=province[:1].lower() + province[1:],
                 slug=f"{ward.codename.replace('_', '-')}-{int(ward.code)}",
                 kind=kind,
                 place=place,
@@ -69,9 +75,7 @@ def national_profile(folder: Path, limit: int | None = None) -> tuple[Path, int]
         )
     profile = folder / "profile-ca-nuoc.yaml"
     header = rules.replace("name: Lâm Đồng 2025 — cấp xã", "name: Cả nước 2025 — cấp xã")
-    profile.write_text(
-        f"{header}\n# {len(provinces)} provinces\nunits:\n{''.join(units)}", encoding="utf-8"
-    )
+    profile.write_text(f"{header}\nunits:\n{''.join(units)}", encoding="utf-8")
     return profile, len(wards)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import pytest
 
 from planforge.batch import run_batch
 from planforge.cli import main
+from planforge.cli._progress import Progress
 from planforge.errors import OutputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +85,31 @@ def test_one_worker_and_two_write_the_same_bytes(tmp_path: Path) -> None:
     one, two = _files(tmp_path / "jobs-1"), _files(tmp_path / "jobs-2")
     assert len(one) == 8 * 3 + 2 + 1  # yaml, draft, review; cover letter; marker
     assert one == two
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_a_bar_shows_the_rate_and_the_time_left() -> None:
+    stream = _Terminal()
+    with Progress(["xã A", "xã B", "xã C"], stream) as progress:
+        for index in (2, 0, 1):
+            progress.step(index)
+    shown = stream.getvalue()
+    assert "3/3" in shown
+    assert re.search(r"unit/s|s/unit", shown)
+    assert re.search(r"\[\d\d:\d\d<\d\d:\d\d", shown)  # elapsed<left
+
+
+def test_in_a_log_each_unit_has_a_line_in_the_units_order() -> None:
+    """Workers finish in any order; the log lists the units as the profile does."""
+    stream = io.StringIO()
+    with Progress(["xã A", "xã B", "xã C"], stream) as progress:
+        for index in (2, 0, 1):
+            progress.step(index)
+    assert stream.getvalue().splitlines() == ["1/3 xã A", "2/3 xã B", "3/3 xã C"]
 
 
 def test_jobs_must_be_a_positive_whole_number(capsys: pytest.CaptureFixture[str]) -> None:

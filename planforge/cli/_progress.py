@@ -1,12 +1,14 @@
 """Progress of a batch on stderr: a bar with rate and time left on a terminal, lines otherwise.
 
 On a terminal (tqdm): ``45%|████▌     | 1500/3321 [00:12<00:14, 125 đơn vị/s] xã …``.
-In a log or a pipe: one plain line ``done/total name`` per unit, as before the bar.
+In a log or a pipe: one plain line ``n/total name`` per unit, in the units' order
+whatever order the workers finish them in, so that two runs log alike.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -16,11 +18,15 @@ from planforge.i18n import _
 class Progress:
     """Counts units as they are done; use as a context manager around the batch."""
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
+    def __init__(self, names: Sequence[str], stream: TextIO | None = None) -> None:
+        self.units = list(names)
+        self.total = len(self.units)
         self.done = 0
         self.names: list[str] = []
+        self._finished: set[int] = set()
+        self._logged = 0
         self.stream = stream or sys.stderr
+        total = self.total
         self._bar: Any = None
         if self.stream.isatty() and total > 0:
             from tqdm import tqdm  # only a terminal needs it
@@ -33,12 +39,18 @@ class Progress:
                 leave=True,
             )
 
-    def step(self, name: str) -> None:
-        """One more unit, ``name``, is done."""
+    def step(self, index: int) -> None:
+        """The unit at ``index`` is done."""
+        name = self.units[index]
         self.done += 1
         self.names.append(name)
+        self._finished.add(index)
         if self._bar is None:
-            print(f"{self.done}/{self.total} {name}", file=self.stream)
+            while self._logged in self._finished:
+                self._logged += 1
+                print(
+                    f"{self._logged}/{self.total} {self.units[self._logged - 1]}", file=self.stream
+                )
             return
         self._bar.set_postfix_str(name[:40], refresh=False)
         self._bar.update(1)

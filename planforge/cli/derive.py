@@ -130,12 +130,9 @@ def _write(
         place(f"{unit.file_stem}{suffix}.docx") for unit in units for suffix in ("", "-review")
     ]
     try:
-        with Progress(len(units)) as progress:
+        with Progress([unit.short_name for unit in units]) as progress:
             findings = run_batch(
-                units,
-                one,
-                jobs=args.jobs,
-                on_done=lambda index, _findings: progress.step(units[index].short_name),
+                units, one, jobs=args.jobs, on_done=lambda index, _found: progress.step(index)
             )
         if args.cover_letter:
             letter = cover_letter(source, profile)
