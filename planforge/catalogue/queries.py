@@ -208,8 +208,13 @@ def name_matches(words: str, text: str) -> Iterator[re.Match[str]]:
     >>> [m.group(0) for m in name_matches("thị trấn", "Thị trấn Lạc Dương, thị trấnx")]
     ['Thị trấn']
     """
-    pattern = name_pattern(words)
-    found = needle(pattern)
+    pattern, found = _name_and_needle(words)
     if found is not None and found not in text:
         return iter(())
     return pattern.finditer(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_and_needle(words: str) -> tuple[re.Pattern[str], str | None]:
+    pattern = name_pattern(words)
+    return pattern, needle(pattern)
