@@ -81,3 +81,23 @@ def test_an_edited_template_is_prepared_anew(tmp_path: Path) -> None:
     body = zipfile.ZipFile(second).read("word/document.xml")
     assert "SửA".encode() in body
     assert "SửA".encode() not in zipfile.ZipFile(tmp_path / "first.docx").read("word/document.xml")
+
+
+def test_review_cells_keep_every_text_as_given(tmp_path: Path) -> None:
+    """Tabs, line breaks, markup characters, edge spaces and empty cells, row after row."""
+    from planforge.derivation.review import Review, ReviewRow
+    from planforge.rendering.review_docx import render_review
+
+    texts = ["a\tb", "dòng 1\ndòng 2", "<w:p> & “x”", "  lề  ", ""]
+    rows = tuple(
+        ReviewRow(kind="target", path=f"II.{n}", source_text=text, derived_text="d", change=text)
+        for n, text in enumerate(texts, start=1)
+    )
+    path = render_review(Review(unit="xã Thử", source="1/KH", rows=rows), tmp_path / "r.docx")
+    table = Document(str(path)).tables[0]
+    assert [r.cells[2].text for r in table.rows[1:]] == texts
+    assert [r.cells[4].text for r in table.rows[1:]] == texts
+    assert [r.cells[0].text for r in table.rows[1:]] == ["1", "2", "3", "4", "5"]
+    body = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert '<w:t xml:space="preserve">  lề  </w:t>' in body
+    assert "<w:tab/>" in body and "<w:br/>" in body

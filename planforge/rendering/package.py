@@ -17,6 +17,7 @@ import shutil
 import zipfile
 import zlib
 from collections import OrderedDict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -155,11 +156,17 @@ class _ReproducibleZip:
         self._zip.close()
 
 
-def save_package(document: Any, file: str | os.PathLike[str] | Any) -> None:
+def save_package(
+    document: Any,
+    file: str | os.PathLike[str] | Any,
+    unchanged: Mapping[str, bytes] | None = None,
+) -> None:
     """Save a python-docx ``document`` to ``file`` (a path or a binary file), reproducibly.
 
     The same steps as python-docx's ``OpcPackage.save`` (same entries, same order),
-    through :class:`_ReproducibleZip`.
+    through :class:`_ReproducibleZip`.  ``unchanged`` gives, by part name, the bytes
+    of parts the caller knows to be as they were serialized before (a copied
+    document's styles): they are written as given, not serialized again.
     """
     package = document.part.package
     parts = package.parts
@@ -170,6 +177,10 @@ def save_package(document: Any, file: str | os.PathLike[str] | Any) -> None:
     try:
         steps._write_content_types_stream(writer, parts)
         steps._write_pkg_rels(writer, package.rels)
-        steps._write_parts(writer, parts)
+        for part in parts:  # PackageWriter._write_parts, with the bytes known already
+            known = unchanged.get(str(part.partname)) if unchanged else None
+            writer.write(part.partname, part.blob if known is None else known)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
     finally:
         writer.close()

@@ -6,15 +6,20 @@ import copy
 import functools
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree  # type: ignore[import-untyped]
 
 from planforge.derivation.review import Review
 from planforge.files import atomic_path
@@ -65,7 +70,8 @@ def _title(document: object, review: Review) -> None:
 
 def _table(document: object, columns: tuple[tuple[str, int], ...]) -> object:
     table = document.add_table(rows=1, cols=len(columns))  # type: ignore[attr-defined]
-    table.style = "Table Grid"
+    # table.style = "Table Grid", its id looked up once (python-docx searches every time)
+    table._tbl.tblStyle_val = _blank().grid_style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, (_, width) in zip(
@@ -100,41 +106,82 @@ def _rows(table: Any, columns: tuple[tuple[str, int], ...], rows: Iterable[Seque
     """Append a row of plain text cells for each of ``rows``, each cell ``columns`` wide.
 
     What ``table.add_row()``, ``cell.width = …`` and ``add_run(value)`` give, built
-    faster: the first row is made so, every other one is a copy of it before its
-    text, and text without tab or line break goes into one ``w:t`` directly
-    (python-docx walks it character by character).  A review has hundreds of cells.
+    faster (a review has hundreds of cells, python-docx walks each text letter by
+    letter): one row is made so, and its XML, with each text in one ``w:t``, is the
+    pattern of all rows, parsed at once.  A text with a tab or a line break is set
+    by python-docx itself, which turns them into ``w:tab`` and ``w:br``.
     """
-    blank = None
-    for values in rows:
-        if blank is None:
-            row = table.add_row()._tr
-            for cell, (_, width) in zip(row.tc_lst, columns, strict=True):
-                cell.width = Mm(width)
-            blank = copy.deepcopy(row)
-        else:
-            row = copy.deepcopy(blank)
-            table._tbl.append(row)
-        for cell, value in zip(row.tc_lst, values, strict=True):
-            run = cell.p_lst[0].add_r()
-            if any(special in value for special in "\t\r\n"):
-                run.text = value
-            elif value:
-                run.add_t(value)
+    rows = list(rows)
+    if not rows:
+        return
+    pattern = table.add_row()._tr
+    for cell, (_, width) in zip(pattern.tc_lst, columns, strict=True):
+        cell.width = Mm(width)
+    text = etree.tostring(pattern, encoding="unicode")
+    table._tbl.remove(pattern)
+    opening = text[: text.index(">") + 1]  # <w:tr xmlns:w="…" …>: the declarations
+    pieces = text[len(opening) : -len("</w:tr>")].split("<w:p/>")
+    special: list[tuple[int, int, str]] = []
+    xml = [f"<w:tbl{opening[len('<w:tr') : -1]}>"]
+    for row, values in enumerate(rows):
+        xml.append("<w:tr>")
+        for column, (piece, value) in enumerate(zip(pieces, values, strict=False)):
+            xml.append(piece)
+            if any(mark in value for mark in "\t\r\n"):
+                special.append((row, column, value))
+                xml.append("<w:p/>")
+            else:
+                xml.append(_paragraph(value))
+        xml.append(pieces[-1] + "</w:tr>")
+    xml.append("</w:tbl>")
+    made = parse_xml("".join(xml))
+    first = len(table._tbl.tr_lst)
+    for row_element in list(made):
+        table._tbl.append(row_element)
+    added = table._tbl.tr_lst[first:]
+    for row, column, value in special:
+        added[row].tc_lst[column].p_lst[0].add_r().text = value
+
+
+def _paragraph(value: str) -> str:
+    """``<w:p>`` with one run of ``value`` (no tab, no line break), as python-docx writes it."""
+    if not value:
+        return "<w:p><w:r/></w:p>"
+    space = ' xml:space="preserve"' if len(value.strip()) < len(value) else ""
+    return f"<w:p><w:r><w:t{space}>{xml_escape(value)}</w:t></w:r></w:p>"
+
+
+@dataclass(frozen=True)
+class _Blank:
+    """The empty landscape review document, made once: each review starts from a copy
+    (copying python-docx's parsed package costs half of parsing it again)."""
+
+    document: Any
+    unchanged: dict[str, bytes]
+    """The parts a review never changes (all but its body and core properties), serialized."""
+    grid_style: str
 
 
 @functools.cache
-def _blank() -> Any:
-    """The empty landscape review document, made once: each review starts from a copy
-    (copying python-docx's parsed package costs half of parsing it again)."""
+def _blank() -> _Blank:
     document = Document()
     _font(document)
     _landscape(document)
-    return document
+    changing = {document.part, document.part.package._core_properties_part}
+    unchanged = {
+        str(part.partname): part.blob
+        for part in document.part.package.parts
+        if part not in changing
+    }
+    part: Any = document.part  # (get_style_id is untyped)
+    grid = part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+    return _Blank(document, unchanged, grid)
 
 
 def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
     """Write the review as a landscape .docx table, one row per source item, atomically."""
-    document = copy.deepcopy(_blank())
+    blank = _blank()
+    document = copy.deepcopy(blank.document)
     _title(document, review)
     table: Any = _table(document, COLUMNS)
     _rows(
@@ -161,5 +208,5 @@ def render_review(review: Review, out: str | os.PathLike[str]) -> Path:
     )
     target = Path(out)
     with atomic_path(target) as temporary:
-        save_package(document, temporary)
+        save_package(document, temporary, blank.unchanged)
     return target
