@@ -13,6 +13,7 @@ import functools
 import os
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Literal, Union
 
 _UNIONS = (Union, types.UnionType)
@@ -30,10 +31,11 @@ def mismatch(value: Any, hint: Any) -> tuple[str, Any, Any] | None:
     "Where inside" is "" for the value itself, or an index such as "[2]" for an item
     of a tuple, so that the error can name the exact item.
     """
-    origin = typing.get_origin(hint)
-    if origin is tuple and isinstance(value, tuple):
+    if fits(value, hint):
+        return None
+    if typing.get_origin(hint) is tuple and isinstance(value, tuple):
         return _tuple_mismatch(value, typing.get_args(hint))
-    return None if fits(value, hint) else ("", value, hint)
+    return ("", value, hint)
 
 
 def _tuple_mismatch(value: tuple[Any, ...], args: tuple[Any, ...]) -> tuple[str, Any, Any] | None:
@@ -54,36 +56,74 @@ def _tuple_mismatch(value: tuple[Any, ...], args: tuple[Any, ...]) -> tuple[str,
 
 def fits(value: Any, hint: Any) -> bool:
     """Whether ``value`` is of type ``hint`` (unions, tuples, mappings, callables, paths)."""
+    return _checker(hint)(value)
+
+
+Check = Callable[[Any], bool]
+
+
+def _checker(hint: Any) -> Check:
+    """The test of ``hint``, made once per hint: every model object checks its fields."""
+    try:
+        return _cached_checker(hint)
+    except TypeError:  # a hint that cannot be a dictionary key
+        return _make_checker(hint)
+
+
+def _always(_value: Any) -> bool:
+    return True
+
+
+def _make_checker(hint: Any) -> Check:
     if hint is Any or hint is object or isinstance(hint, typing.TypeVar):
-        return True
+        return _always
     if hint is None or hint is type(None):
-        return value is None
+        return lambda value: value is None
     origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
     if origin in _UNIONS:
-        return any(fits(value, arg) for arg in typing.get_args(hint))
+        choices = tuple(_checker(arg) for arg in args)
+        return lambda value: any(check(value) for check in choices)
     if origin is Literal:
-        return value in typing.get_args(hint)
+        return lambda value: value in args
     if origin is tuple:
-        return isinstance(value, tuple) and _tuple_mismatch(value, typing.get_args(hint)) is None
+        return lambda value: isinstance(value, tuple) and _tuple_fits(value, args)
     if origin in (dict, collections.abc.Mapping):
-        key, item = typing.get_args(hint) or (Any, Any)
-        return isinstance(value, collections.abc.Mapping) and all(
-            fits(k, key) and fits(v, item) for k, v in value.items()
+        key, item = (_checker(arg) for arg in (args or (Any, Any)))
+        return lambda value: (
+            isinstance(value, collections.abc.Mapping)
+            and all(key(k) and item(v) for k, v in value.items())
         )
     if origin is collections.abc.Callable or hint is collections.abc.Callable:
-        return callable(value)
+        return callable
     if origin is not None:  # list[str], os.PathLike[str], type[X]: the class is enough
         hint = origin
     if hint is float:  # Python's numeric tower: an int is a float, a bool is not a number
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
     if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if isinstance(hint, type):
-        try:
-            return isinstance(value, hint)
-        except TypeError:  # a Protocol that is not runtime-checkable: trust the caller
-            return True
-    return True
+        return functools.partial(_instance_of, hint)
+    return _always
+
+
+_cached_checker = functools.lru_cache(maxsize=1024)(_make_checker)
+
+
+def _tuple_fits(value: tuple[Any, ...], args: tuple[Any, ...]) -> bool:
+    if len(args) == 2 and args[1] is Ellipsis:
+        check = _checker(args[0])
+        return all(check(item) for item in value)
+    return len(args) == len(value) and all(
+        _checker(arg)(item) for item, arg in zip(value, args, strict=True)
+    )
+
+
+def _instance_of(hint: type, value: Any) -> bool:
+    try:
+        return isinstance(value, hint)
+    except TypeError:  # a Protocol that is not runtime-checkable: trust the caller
+        return True
 
 
 def describe(hint: Any) -> str:

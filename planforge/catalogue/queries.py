@@ -7,12 +7,15 @@ province's own catalogue answers the same way.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from collections.abc import Iterator
 
 from planforge.catalogue.loading import bundled_catalogue
 from planforge.catalogue.schema import Body, Catalogue, FunctionRule, Noun, UnitKind
 from planforge.errors import DerivationError
 from planforge.i18n import _
+from planforge.text.needle import needle
 
 KIND = "{kind}"
 """The placeholder of a body's name for the unit's noun ("Công an {kind}")."""
@@ -181,6 +184,7 @@ def functions_missing(
     return tuple(r for r in catalogue.functions if kind.id in r.kinds and not r.held_by(body))
 
 
+@functools.lru_cache(maxsize=4096)  # a derivation asks for the same names thousands of times
 def name_pattern(words: str) -> re.Pattern[str]:
     """A name as whole words, as documents write it: a lower-case name also with a capital
     first letter, and its " - " written "-", " -", "- " or left out (a PDF's text often
@@ -199,3 +203,21 @@ def name_pattern(words: str) -> re.Pattern[str]:
     parts = re.split(r"\s*-\s*", words[1:])
     body = r"(?:\s*-\s*|\s+)".join(re.escape(part) for part in parts)
     return re.compile(rf"(?<!\w){head}{body}(?!\w)")
+
+
+def name_matches(words: str, text: str) -> Iterator[re.Match[str]]:
+    """``name_pattern(words).finditer(text)``; a text without the name's letters at once.
+
+    >>> [m.group(0) for m in name_matches("thị trấn", "Thị trấn Lạc Dương, thị trấnx")]
+    ['Thị trấn']
+    """
+    pattern, found = _name_and_needle(words)
+    if found is not None and found not in text:
+        return iter(())
+    return pattern.finditer(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_and_needle(words: str) -> tuple[re.Pattern[str], str | None]:
+    pattern = name_pattern(words)
+    return pattern, needle(pattern)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from planforge.batch import default_jobs, run_batch
 from planforge.cli._data_units import add_arguments, units_profile
 from planforge.cli._folders import check_replaceable, folder_lock, replace_folder, write_marker
+from planforge.cli._progress import Progress
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
 from planforge.derivation.review import Review
@@ -24,7 +25,7 @@ from planforge.outputs import inside, made_folder, staging
 from planforge.rendering.pdf import to_pdf
 from planforge.rendering.render import render_plan
 from planforge.rendering.review_docx import render_review
-from planforge.rendering.review_set import write_review_set
+from planforge.rendering.review_set import CHANGES, write_changes, write_summary
 
 
 def register(commands: Any) -> None:
@@ -51,18 +52,20 @@ def register(commands: Any) -> None:
         help=_("also write the công văn that sends the plan to the units"),
     )
     derive.add_argument("--force", action="store_true", help=_("replace an existing OUTDIR"))
+    derive.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help=_("derive N units at a time, in N processes (default: the number of cores)"),
+    )
     derive.set_defaults(run=run)
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if not sys.stderr.isatty():
-        print(f"{done}/{total} {name}", file=sys.stderr)
-        return
-    width = 24
-    filled = round(width * done / total)
-    bar = "#" * filled + "-" * (width - filled)
-    end = "\n" if done == total else ""
-    print(f"\r[{bar}] {done}/{total} {name[:40]:<40}", end=end, file=sys.stderr, flush=True)
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("a whole number of at least 1"))
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,18 +92,16 @@ def run(args: argparse.Namespace) -> int:
             )
         if output.exists():
             check_replaceable(output)
-        derived = [(unit, *derive_with_review(source, unit, profile)) for unit in units]
         with staging(output.parent, prefix=f".{output.name[:40]}.") as temporary:
-            count = _write(args, derived, source, profile, temporary)
+            findings, count = _write(args, units, source, profile, temporary)
             replace_folder(temporary, output)
     seconds = time.monotonic() - started
-    units_done = ngettext("{units} unit", "{units} units", len(derived)).format(units=len(derived))
+    units_done = ngettext("{units} unit", "{units} units", len(units)).format(units=len(units))
     print(
         _("{units_done}, {count} documents in {seconds:.1f} s → {output}").format(
             units_done=units_done, count=count, seconds=seconds, output=output
         )
     )
-    findings = sum(len(review.findings) for _unit, _plan, review in derived)
     print(
         ngettext(
             "{count} finding of the derivation lint (see the review tables)",
@@ -113,28 +114,48 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(
     args: argparse.Namespace,
-    derived: list[tuple[Unit, Plan, Review]],
+    units: list[Unit],
     source: Plan,
     profile: Profile,
     folder: Path,
-) -> int:
-    """Write every unit's files (and the cover letter, the PDFs, the marker) into ``folder``.
+) -> tuple[int, int]:
+    """Derive and write every unit's files (draft, review table, tracked-changes copy),
+    ``args.jobs`` units at a time, then the summary, the cover letter, the PDFs and the
+    marker into ``folder``.
 
-    Returns the number of documents.  A write error names the file in the output folder.
+    Returns the number of lint findings and of documents.  A write error names the
+    file in the output folder.
     """
-    documents: list[Path] = []
 
     def place(name: str) -> Path:
         return inside(folder, name)
 
+    parent = render_plan(source, None, args.template)  # once, shared by the workers
+
+    def one(unit: Unit) -> tuple[Plan, Review]:
+        """Derive one unit and write its files: done in a worker process."""
+        plan, review = derive_with_review(source, unit, profile)
+        stem = unit.file_stem
+        dump_plan(plan, place(f"{stem}.yaml"))
+        render_plan(plan, place(f"{stem}.docx"), args.template)
+        render_review(review, place(f"{stem}-review.docx"))
+        write_changes(parent, source, unit, plan, place)
+        return plan, review
+
+    documents = [
+        place(f"{unit.file_stem}{suffix}.docx")
+        for unit in units
+        for suffix in ("", "-review", CHANGES)
+    ]
     try:
-        for done, (unit, plan, review) in enumerate(derived, start=1):
-            stem = unit.file_stem
-            dump_plan(plan, place(f"{stem}.yaml"))
-            documents.append(render_plan(plan, place(f"{stem}.docx"), args.template))
-            documents.append(render_review(review, place(f"{stem}-review.docx")))
-            _progress(done, len(derived), unit.short_name)
-        documents += write_review_set(source, derived, place, args.template)
+        with Progress([unit.short_name for unit in units]) as progress:
+            results = run_batch(
+                units, one, jobs=args.jobs, on_done=lambda index, _done: progress.step(index)
+            )
+        derived = [
+            (unit, plan, review) for unit, (plan, review) in zip(units, results, strict=True)
+        ]
+        write_summary(source, derived, place)
         if args.cover_letter:
             letter = cover_letter(source, profile)
             dump_plan(letter, place("cong-van.yaml"))
@@ -150,4 +171,5 @@ def _write(
         where = Path(exc.location or "")
         place = args.output / where.name if where.parent == folder else args.output
         raise OutputError(exc.message, str(place)) from exc
-    return len(documents) * (2 if args.pdf else 1)
+    findings = sum(len(review.findings) for _plan, review in results)
+    return findings, len(documents) * (2 if args.pdf else 1)

@@ -28,7 +28,10 @@ class ChildLevel:
 
 
 def day_of(date: IssueDate) -> datetime.date:
-    """The plan's date, a blank day or month read as the first."""
+    """The plan's date, a blank day or month read as the first; a document that prints
+    no date at all (an import) is taken as of today, the era it is read in."""
+    if date.year is None:
+        return datetime.date.today()
     return datetime.date(date.year, date.month or 1, date.day or 1)
 
 

@@ -23,7 +23,15 @@ def load_any(path: str | os.PathLike[str]) -> Plan:
     if suffix in LOADED:
         return load_plan(path)
     if suffix in READ:
-        return read_plan(path)
+        document = read_plan(path)
+        if not isinstance(document, Plan):
+            raise PlanforgeError(
+                _("this is a {kind}, not a plan: only plans are compared with --parent").format(
+                    kind=document.header.document_type.title.casefold()
+                ),
+                os.fspath(path),
+            )
+        return document
     raise PlanforgeError(
         _("cannot compare a {suffix} file; give a .docx, .txt, .md or .yaml plan").format(
             suffix=suffix or _("suffix-less")

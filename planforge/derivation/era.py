@@ -16,8 +16,7 @@ import re
 
 import attrs
 
-from planforge.catalogue.queries import abolished, bodies, named
-from planforge.catalogue.queries import name_pattern as _phrase
+from planforge.catalogue.queries import abolished, bodies, name_matches, named
 from planforge.catalogue.schema import Abolished, UnitKind
 from planforge.derivation.lint import mask_citations
 from planforge.derivation.rewrite import fill
@@ -47,7 +46,7 @@ class Successors:
         masked = mask_citations(text)
         taken: list[tuple[int, int, str | None]] = []
         for words in sorted([*self.replace, *self.keep], key=len, reverse=True):
-            for match in _phrase(words).finditer(masked):
+            for match in name_matches(words, masked):
                 if any(s < match.end() and match.start() < e for s, e, _ in taken):
                     continue
                 taken.append((match.start(), match.end(), words if words in self.replace else None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -14,6 +15,7 @@ from planforge.errors import DerivationError
 from planforge.i18n import _
 from planforge.model.profile import AgencyRule, PhraseRule, Profile, Unit
 from planforge.patterns import PatternTimeout, search, substitute
+from planforge.text.needle import needle
 
 SELF = "{unit}"
 """The target of an agency rule that makes a body's duties the unit's own."""
@@ -163,15 +165,23 @@ class Rewriter:
         return self.after(text) if self.after is not None else text
 
     def _substitute(self, text: str) -> str:
-        for pattern, replacement in self.rules:
+        for pattern, replacement, found in self._steps:
             if isinstance(pattern, UserPattern):
                 try:
                     text = substitute(pattern.source, replacement, text)
                 except PatternTimeout:
                     raise _too_slow("phrase", pattern.source, pattern.location) from None
-            else:
+            elif found is None or found in text:
                 text = pattern.sub(replacement, text)
         return text
+
+    @functools.cached_property
+    def _steps(self) -> tuple[tuple[re.Pattern[str] | UserPattern, str, str | None], ...]:
+        """The rules with the text each one's matches contain (see :func:`needle`)."""
+        return tuple(
+            (pattern, replacement, None if isinstance(pattern, UserPattern) else needle(pattern))
+            for pattern, replacement in self.rules
+        )
 
 
 def _removals(dropped: Iterable[str]) -> list[Substitution]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from importlib import resources
@@ -44,6 +45,12 @@ def load_defaults(name: str) -> ProfileDefaults:
                 name=name, names=", ".join(bundled_defaults())
             )
         )
+    return _bundled_defaults(name)
+
+
+@functools.cache  # bundled files do not change while we run; every derived unit asks again
+def _bundled_defaults(name: str) -> ProfileDefaults:
+    source = resources.files("planforge") / "profiles" / f"{name}.yaml"
     result: ProfileDefaults = structure_yaml(
         source.read_text(encoding="utf-8"), ProfileDefaults, f"planforge/profiles/{name}.yaml"
     )

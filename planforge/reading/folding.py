@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,12 +12,20 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _fold_word(match: re.Match[str]) -> str:
+    return _fold_syllable(match.group(0))
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a language of a few thousand syllables, met again and again
+def _fold_syllable(word: str) -> str:
     """Move the tone mark of a syllable to its end: "hoà" and "hòa" fold alike."""
-    letters = unicodedata.normalize("NFD", match.group(0))
+    if word.isascii():
+        return word
+    letters = unicodedata.normalize("NFD", word)
     tones = "".join(ch for ch in letters if ch in _TONES)
     return "".join(ch for ch in letters if ch not in _TONES) + tones
 
 
+@functools.lru_cache(maxsize=1 << 12)  # the catalogue's names are folded for every paragraph
 def fold(text: str) -> str:
     """A key for matching words: lower case, tone placement and dashes ignored, spaces single.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,6 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 
 from planforge.errors import RenderError, TemplateError
@@ -30,8 +29,14 @@ from planforge.packages import (
     refuse_macros,
 )
 from planforge.rendering.literal import literal
-from planforge.rendering.package import make_reproducible
-from planforge.rendering.template_limits import LimitedEnvironment, TemplateLimit
+from planforge.rendering.package import save_package
+from planforge.rendering.template_cache import (
+    CompilingEnvironment,
+    PreparedTemplate,
+    checked_package,
+    environment,
+)
+from planforge.rendering.template_limits import TemplateLimit
 from planforge.streams import Writable
 
 __all__ = ["ImageFile", "open_template_package", "render_template"]
@@ -60,7 +65,7 @@ def render_template(
     """
     template = Path(template_path)
     doc = _open(template)
-    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=literal)
+    env = environment(_new_environment)
     try:
         doc.render(_with_images(doc, context, template), jinja_env=env, autoescape=True)
     except _RENDER_ERRORS as exc:
@@ -87,19 +92,8 @@ _RENDER_ERRORS = (  # Jinja errors, Python errors of template expressions, image
 )
 
 
-class _Environment(LimitedEnvironment):
-    """A sandboxed, bounded environment that remembers the last XML source it compiled."""
-
-    source = ""
-
-    def from_string(
-        self,
-        source: str | nodes.Template,
-        globals: MutableMapping[str, Any] | None = None,
-        template_class: type[jinja2.Template] | None = None,
-    ) -> jinja2.Template:
-        self.source = source if isinstance(source, str) else ""
-        return super().from_string(source, globals, template_class)
+def _new_environment() -> CompilingEnvironment:
+    return CompilingEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=literal)
 
 
 def open_template_package(template: Path) -> Package:
@@ -114,16 +108,21 @@ def open_template_package(template: Path) -> Package:
         data = read_input(template, MAX_PACKAGE_BYTES)
         if not data.startswith(b"PK"):
             raise TemplateError(_("template is not a .docx file"), location=str(template))
-        package = open_package(template, data)
-        refuse_macros(package, _("template"))
+        package = checked_package(data, lambda: _checked(template, data))
     except (InputError, PackageError) as exc:
         raise TemplateError(exc.message, location=str(template)) from None
     return package
 
 
+def _checked(template: Path, data: bytes) -> Package:
+    package = open_package(template, data)
+    refuse_macros(package, _("template"))
+    return package
+
+
 def _open(template: Path) -> DocxTemplate:
     """Open a .docx template, or raise ``TemplateError`` if it is missing or not a .docx."""
-    doc = DocxTemplate(open_template_package(template).stream())
+    doc = PreparedTemplate(open_template_package(template).stream())
     try:
         doc.init_docx()
     except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
@@ -192,8 +191,7 @@ def _save_atomically(doc: DocxTemplate, out: Path) -> None:
     """Save beside ``out`` under a temporary name, then move it into place."""
     try:
         with atomic_path(out) as temporary:
-            doc.save(temporary)
-            make_reproducible(temporary)
+            save_package(doc.docx, temporary)
     except OSError as exc:
         raise RenderError(
             _("cannot write the document: {reason}").format(reason=exc.strerror or exc),
@@ -204,7 +202,7 @@ def _save_atomically(doc: DocxTemplate, out: Path) -> None:
 def _save_to_stream(doc: DocxTemplate, out: Writable) -> None:
     """Write the .docx into a binary file-like object (a web response, a BytesIO)."""
     try:
-        doc.save(out)
+        save_package(doc.docx, out)
     except OSError as exc:
         raise RenderError(
             _("cannot write the document: {reason}").format(reason=exc.strerror or exc),

@@ -19,8 +19,6 @@ from planforge.errors import RenderError
 from planforge.i18n import _
 from planforge.text.controls import forbidden_message
 
-_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
-
 
 def literal(value: Any) -> Any:
     """Jinja ``finalize``: a text value escaped for XML with its braces as references.
@@ -37,4 +35,7 @@ def literal(value: Any) -> Any:
         # The model refuses these already; a value built around it must not reach
         # the XML parser, which would drop it and the entities after it.
         raise RenderError(_("a value of the document: {message}").format(message=message))
-    return Markup(str(escape(value)).translate(_BRACES))
+    escaped = str(escape(value))
+    if "{" in escaped or "}" in escaped:  # (str.translate with a table walks every letter)
+        escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(escaped)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -37,14 +39,42 @@ def _box(paragraph: Any) -> None:
         borders.append(line)
 
 
+def _mark_paragraphs(document: Any) -> Callable[[str | None], bool]:
+    """Whether a paragraph of a given style id has the style named ``MARK_STYLE``.
+
+    python-docx's ``paragraph.style`` searches styles.xml (XPath) for every
+    paragraph; reading the styles once gives the same answer: the first style of
+    an id, if it is a paragraph style; else (no id, an unknown id, a style of
+    another type) the last default paragraph style.
+    """
+    named: dict[str, str | None] = {}
+    seen: set[str] = set()
+    default = None
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.element.default:
+            default = style.name
+        if style.style_id in seen:
+            continue
+        seen.add(style.style_id)
+        if style.type == WD_STYLE_TYPE.PARAGRAPH:
+            named[style.style_id] = style.name
+
+    def is_mark(style_id: str | None) -> bool:
+        name = named.get(style_id, default) if style_id else default
+        return name == MARK_STYLE
+
+    return is_mark
+
+
 def frame_marks(document: Any) -> None:
     """Put every mark paragraph in a frame as wide as the decree asks.
 
     Circulation notes (ô 11) stand centred at the top; urgency and secrecy
     marks (ô 10) on the left.
     """
+    is_mark = _mark_paragraphs(document)
     for paragraph in document.paragraphs:
-        if paragraph.style is None or paragraph.style.name != MARK_STYLE:
+        if not is_mark(paragraph._p.style):
             continue
         text = paragraph.text.strip()
         if not text:

@@ -11,10 +11,17 @@ entry order, so that the same input always gives the same bytes.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
 import shutil
 import zipfile
+import zlib
+from collections import OrderedDict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from docx.opc.pkgwriter import PackageWriter
 
 from planforge.model import Header, IssueDate
 
@@ -84,3 +91,96 @@ def make_reproducible(path: Path) -> None:
         shutil.move(rewritten, path)
     finally:
         rewritten.unlink(missing_ok=True)
+
+
+COMPRESS_LEVEL = 6
+_compressed: OrderedDict[bytes, bytes] = OrderedDict()
+"""The deflated bytes of the parts written lately, by their digest (a template's styles,
+theme, fonts and settings are the same in every document of a batch)."""
+MAX_COMPRESSED = 64
+
+
+class _Deflated:
+    """A zip entry's compressor that hands out bytes deflated before (same level, same data)."""
+
+    def __init__(self, deflated: bytes) -> None:
+        self._deflated = deflated
+
+    def compress(self, _data: bytes) -> bytes:
+        return self._deflated
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def _deflate(blob: bytes) -> bytes:
+    """``blob`` deflated as zipfile deflates an entry written at once (raw, level 6)."""
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    return compressor.compress(blob) + compressor.flush()
+
+
+class _ReproducibleZip:
+    """python-docx's physical package writer, writing entries as :func:`make_reproducible` does.
+
+    Writing the package once this way gives the bytes that saving it and then
+    rewriting it gave, without compressing every part twice; a part written
+    lately (unchanged since the last document) is not compressed again.
+    """
+
+    def __init__(self, file: str | os.PathLike[str] | Any) -> None:
+        self._zip = zipfile.ZipFile(file, "w")
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 0
+        key = hashlib.sha256(blob).digest()
+        deflated = _compressed.get(key)
+        if deflated is None:
+            deflated = _compressed[key] = _deflate(blob)
+            while len(_compressed) > MAX_COMPRESSED:
+                _compressed.popitem(last=False)
+        else:
+            _compressed.move_to_end(key)
+        # What ZipFile.writestr does, with the compressor handing out the bytes deflated
+        # already; zipfile still computes the CRC and sizes from ``blob`` itself.
+        info._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]
+        info.file_size = len(blob)
+        with self._zip.open(info, mode="w") as entry:
+            if hasattr(entry, "_compressor"):
+                entry._compressor = _Deflated(deflated)
+            entry.write(blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def save_package(
+    document: Any,
+    file: str | os.PathLike[str] | Any,
+    unchanged: Mapping[str, bytes] | None = None,
+) -> None:
+    """Save a python-docx ``document`` to ``file`` (a path or a binary file), reproducibly.
+
+    The same steps as python-docx's ``OpcPackage.save`` (same entries, same order),
+    through :class:`_ReproducibleZip`.  ``unchanged`` gives, by part name, the bytes
+    of parts the caller knows to be as they were serialized before (a copied
+    document's styles): they are written as given, not serialized again.
+    """
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    writer = _ReproducibleZip(file)
+    steps: Any = PackageWriter  # python-docx's own steps, untyped
+    try:
+        steps._write_content_types_stream(writer, parts)
+        steps._write_pkg_rels(writer, package.rels)
+        for part in parts:  # PackageWriter._write_parts, with the bytes known already
+            known = unchanged.get(str(part.partname)) if unchanged else None
+            writer.write(part.partname, part.blob if known is None else known)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
+    finally:
+        writer.close()

@@ -16,18 +16,23 @@ from planforge.i18n import _
 from planforge.outputs import release_held, signals_held
 
 DEFAULT_TIMEOUT_S = 180.0
-"""How long one soffice batch may take before it is stopped."""
+"""How long one soffice batch may take before it is stopped (and more for each document)."""
+PER_DOCUMENT_S = 5.0
+"""The time a batch may take for each document after the first (a plan takes about 1 s)."""
 
 
 def to_pdf(
     docx_paths: Iterable[str | os.PathLike[str]],
     outdir: str | os.PathLike[str],
     *,
-    timeout: float = DEFAULT_TIMEOUT_S,
+    timeout: float | None = None,
 ) -> list[Path]:
     """Convert documents to PDF in one soffice run; return the PDFs in the order given.
 
     soffice gets a private, temporary user profile, so parallel runs do not clash.
+    It starts once for the whole batch (its start costs more than a conversion);
+    the batch may take ``timeout`` seconds, by default ``DEFAULT_TIMEOUT_S`` and
+    ``PER_DOCUMENT_S`` for each document after the first.
     Raises ``ConversionError`` when soffice is missing, fails or times out, or when
     two documents would give the same PDF name.
     """
@@ -35,6 +40,8 @@ def to_pdf(
     if not sources:
         return []
     _check_sources(sources)
+    if timeout is None:
+        timeout = DEFAULT_TIMEOUT_S + PER_DOCUMENT_S * (len(sources) - 1)
     soffice = _soffice()
     out = Path(outdir).resolve()
     out.mkdir(parents=True, exist_ok=True)

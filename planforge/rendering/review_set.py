@@ -26,25 +26,39 @@ CHANGES = "-thay-doi"
 """What ends the name of a unit's tracked-changes copy, before .docx."""
 
 
+def write_changes(
+    parent: bytes, source: Plan, unit: Unit, plan: Plan, place: Callable[[str], Path]
+) -> Path:
+    """Write one unit's tracked-changes copy; return its path.
+
+    ``parent`` is the higher plan rendered with the template of the unit's draft
+    ``<file_stem>.docx``, already written in the output folder (``place`` gives the
+    path of a file name there), so that both share one layout.
+    """
+    draft = place(f"{unit.file_stem}.docx").read_bytes()
+    date = document_datetime(plan.header.date or source.header.date).date()
+    return render_changes(parent, draft, place(f"{unit.file_stem}{CHANGES}.docx"), date)
+
+
+def write_summary(
+    source: Plan,
+    derived: Sequence[tuple[Unit, Plan, Review]],
+    place: Callable[[str], Path],
+) -> None:
+    """Write the derivation's summary, ``tong-hop.xlsx`` and ``tong-hop.json``."""
+    summary = summarize(source, derived)
+    write_summary_xlsx(summary, place(f"{SUMMARY}.xlsx"), document_datetime(source.header.date))
+    write_summary_json(summary, place(f"{SUMMARY}.json"))
+
+
 def write_review_set(
     source: Plan,
     derived: Sequence[tuple[Unit, Plan, Review]],
     place: Callable[[str], Path],
     template: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
-    """Write the tracked-changes copies and the summary; return the copies' paths.
-
-    ``place`` gives the path of a file name in the output folder, where each
-    unit's draft ``<file_stem>.docx`` is already written (with ``template``,
-    which renders the higher plan too, so that both share one layout).
-    """
+    """Write the tracked-changes copies and the summary; return the copies' paths."""
     parent = render_plan(source, None, template)
-    copies: list[Path] = []
-    for unit, plan, _review in derived:
-        draft = place(f"{unit.file_stem}.docx").read_bytes()
-        date = document_datetime(plan.header.date or source.header.date).date()
-        copies.append(render_changes(parent, draft, place(f"{unit.file_stem}{CHANGES}.docx"), date))
-    summary = summarize(source, derived)
-    write_summary_xlsx(summary, place(f"{SUMMARY}.xlsx"), document_datetime(source.header.date))
-    write_summary_json(summary, place(f"{SUMMARY}.json"))
+    copies = [write_changes(parent, source, unit, plan, place) for unit, plan, _ in derived]
+    write_summary(source, derived, place)
     return copies

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import zipfile
 from dataclasses import dataclass
@@ -41,14 +42,18 @@ def load_package(path: str | os.PathLike[str]) -> Package:
         rels = [rel for rel in main.rels.values() if not rel.is_external]
         parts = {str(rel.rId): bytes(rel.target_part.blob) for rel in rels}
         kinds = {str(rel.reltype): parts[str(rel.rId)] for rel in rels}
-        theme = Theme.parse(kinds.get(RT.THEME))
-        numbering = parse_part(kinds.get(RT.NUMBERING))
-        styles = Styles(parse_part(kinds.get(RT.STYLES)), theme, numbering)
+        styles = _styles(kinds.get(RT.STYLES), kinds.get(RT.THEME), kinds.get(RT.NUMBERING))
         return Package(fromstring(bytes(main.blob)), styles, parts)
     except (OSError, KeyError, PackageNotFoundError, ParseError, zipfile.BadZipFile) as exc:
         raise PlanforgeError(
             _("cannot read the document: {exc}").format(exc=exc), str(path)
         ) from exc
+
+
+@functools.lru_cache(maxsize=8)  # read only; documents of one template share them
+def _styles(styles: bytes | None, theme: bytes | None, numbering: bytes | None) -> Styles:
+    """The styles of a package from its styles, theme and numbering parts."""
+    return Styles(parse_part(styles), Theme.parse(theme), parse_part(numbering))
 
 
 def parse_part(blob: bytes | None) -> Element | None:

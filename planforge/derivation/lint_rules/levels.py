@@ -6,8 +6,14 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from planforge.catalogue.queries import abolished, bodies, functions_missing, named, noun_of
-from planforge.catalogue.queries import name_pattern as _phrase
+from planforge.catalogue.queries import (
+    abolished,
+    bodies,
+    functions_missing,
+    name_matches,
+    named,
+    noun_of,
+)
 from planforge.derivation.lint import Draft, Item, LintFinding, rule
 from planforge.patterns import compile_pattern
 
@@ -16,7 +22,7 @@ def _spans(item: Item, phrases: list[str]) -> Iterator[tuple[str, re.Match[str]]
     """Each phrase's matches, longest phrase first, never two on the same words."""
     taken: list[tuple[int, int]] = []
     for words in sorted(phrases, key=len, reverse=True):
-        for match in _phrase(words).finditer(item.masked):
+        for match in name_matches(words, item.masked):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
