@@ -83,7 +83,8 @@ def test_one_worker_and_two_write_the_same_bytes(tmp_path: Path) -> None:
         args = ["derive", str(PLAN), "--profile", str(profile), "-o", str(out), "--jobs", jobs]
         assert main([*args, "--cover-letter"]) == 0
     one, two = _files(tmp_path / "jobs-1"), _files(tmp_path / "jobs-2")
-    assert len(one) == 8 * 3 + 2 + 1  # yaml, draft, review; cover letter; marker
+    # yaml, draft, review, tracked copy; cover letter (yaml, docx); summary (xlsx, json); marker
+    assert len(one) == 8 * 4 + 2 + 2 + 1
     assert one == two
 
 

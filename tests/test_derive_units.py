@@ -67,10 +67,13 @@ def test_named_units_get_their_header_date_line_signature_and_file_names(
     names = sorted(p.name for p in out.iterdir() if p.suffix == ".docx")
     assert names == [
         "23272-dac-khu-phu-quy-review.docx",
+        "23272-dac-khu-phu-quy-thay-doi.docx",
         "23272-dac-khu-phu-quy.docx",
         "24781-phuong-xuan-huong-da-lat-review.docx",
+        "24781-phuong-xuan-huong-da-lat-thay-doi.docx",
         "24781-phuong-xuan-huong-da-lat.docx",
         "24848-xa-lac-duong-review.docx",
+        "24848-xa-lac-duong-thay-doi.docx",
         "24848-xa-lac-duong.docx",
     ]
     for stem, agency, place, territory in [
