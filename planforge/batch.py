@@ -8,9 +8,9 @@ is done in this process, then the workers are forked: they inherit ``work`` and
 (the compiled template) instead of receiving them pickled or making them again,
 and each is sent only the index of its next item.  A worker ignores Ctrl-C (the
 terminal sends it to the whole group: the parent alone decides to stop), and dies
-with the parent even if the parent is killed outright (Linux's parent-death signal).  When the parent
-stops, fails or is interrupted, the workers are killed and waited for before the
-exception goes on, so no worker writes after the caller has cleaned up.
+with the parent even if the parent is killed outright (Linux's parent-death signal).
+When the parent stops, fails or is interrupted, the workers are killed and waited
+for before the exception goes on, so no worker writes after the caller has cleaned up.
 """
 
 from __future__ import annotations
