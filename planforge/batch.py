@@ -2,14 +2,15 @@
 
 ``run_batch(items, work, jobs=N)`` calls ``work(item)`` for every item, in ``N``
 forked worker processes, and returns the results in the order of the items, so
-that what a batch writes never depends on the number of workers.  The workers are
-forked: they inherit ``work`` and ``items`` (the source plan, the profile, the
-prepared template) instead of receiving them pickled, and each is sent only the
-index of its next item.  A worker ignores Ctrl-C (the terminal sends it to the
-whole group: the parent alone decides to stop), and dies with the parent even if
-the parent is killed outright (Linux's parent-death signal).  When the parent
-stops, fails or is interrupted, the workers are killed and waited for before the
-exception goes on, so no worker writes after the caller has cleaned up.
+that what a batch writes never depends on the number of workers.  The first item
+is done in this process, then the workers are forked: they inherit ``work`` and
+``items`` (the source plan, the profile) and all that the first item prepared
+(the compiled template) instead of receiving them pickled or making them again,
+and each is sent only the index of its next item.  A worker ignores Ctrl-C (the
+terminal sends it to the whole group: the parent alone decides to stop), and dies
+with the parent even if the parent is killed outright (Linux's parent-death signal).
+When the parent stops, fails or is interrupted, the workers are killed and waited
+for before the exception goes on, so no worker writes after the caller has cleaned up.
 """
 
 from __future__ import annotations
@@ -93,6 +94,13 @@ def _run_one(index: int) -> tuple[int, Any]:
         return index, _Failed(error)
 
 
+def _run_one_here(work: Callable[[Item], Result], item: Item) -> Any:
+    try:
+        return work(item)
+    except PlanforgeError as error:
+        return _Failed(error)
+
+
 def run_batch(
     items: Sequence[Item],
     work: Callable[[Item], Result],
@@ -121,11 +129,15 @@ def run_batch(
 def _results(
     items: Sequence[Item], work: Callable[[Item], Result], jobs: int
 ) -> Generator[tuple[int, Any], None, None]:
-    workers = min(jobs, len(items))
+    workers = min(jobs, len(items) - 1)  # the first item is done here (below)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for index, item in enumerate(items):
             yield index, work(item)
         return
+    # The first item is done here, before the workers are forked: what it prepares on
+    # the way (the template's package and compiled Jinja, deflated parts, the blank
+    # review) is then inherited by every worker instead of being made once in each.
+    yield 0, _run_one_here(work, items[0])
     global _job
     _job = _Job(items, work)
     # Objects made so far leave the collector's lists, so that the workers' collections
@@ -135,7 +147,7 @@ def _results(
     pool: Pool | None = None
     try:
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
-        yield from pool.imap_unordered(_run_one, range(len(items)))
+        yield from pool.imap_unordered(_run_one, range(1, len(items)))
         pool.close()
         pool.join()
     finally:
