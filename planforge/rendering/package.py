@@ -17,7 +17,7 @@ import shutil
 import zipfile
 import zlib
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +131,11 @@ class _ReproducibleZip:
         self._zip = zipfile.ZipFile(file, "w")
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        self.write_member(pack_uri.membername, blob)
+
+    def write_member(self, name: str, blob: bytes) -> None:
+        """Write the entry ``name`` holding ``blob``."""
+        info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         info.create_system = 0
@@ -154,6 +158,18 @@ class _ReproducibleZip:
 
     def close(self) -> None:
         self._zip.close()
+
+
+def write_reproducible(
+    file: str | os.PathLike[str] | Any, entries: Iterable[tuple[str, bytes]]
+) -> None:
+    """Write a zip package of ``entries`` (name, bytes) as :func:`make_reproducible` would."""
+    writer = _ReproducibleZip(file)
+    try:
+        for name, blob in entries:
+            writer.write_member(name, blob)
+    finally:
+        writer.close()
 
 
 def save_package(

@@ -27,8 +27,9 @@ from typing import Any
 from lxml import etree
 
 from planforge.files import atomic_path
-from planforge.rendering.package import ZIP_TIME, make_reproducible
-from planforge.rendering.revisions import Revisions, revised, text_of, w, whole
+from planforge.rendering.package import ZIP_TIME, write_reproducible
+from planforge.rendering.revision_memo import revised_kept, whole_kept
+from planforge.rendering.revisions import Revisions, text_of, w
 
 ALIKE = 0.4
 """Two paragraphs this alike in words (shared words over all words) are one, revised."""
@@ -44,14 +45,46 @@ def track_changes(parent: bytes, draft: bytes, date: datetime.date) -> bytes:
     ``parent`` and ``draft`` are .docx files rendered by planforge; ``date`` is
     written on every revision (a fixed one: the same draft gives the same bytes).
     """
-    with zipfile.ZipFile(io.BytesIO(parent)) as package:
-        older = etree.fromstring(package.read("word/document.xml"))
-    revisions = Revisions(date=f"{date.isoformat()}T00:00:00Z")
     buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(draft)) as package,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out,
-    ):
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in _entries(parent, draft, date):
+            out.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def render_changes(
+    parent: bytes, draft: bytes, out: str | os.PathLike[str], date: datetime.date
+) -> Path:
+    """Write :func:`track_changes` of ``parent`` and ``draft`` to ``out``, atomically.
+
+    The file is written once, as :func:`~.package.make_reproducible` rewrites one.
+    """
+    target = Path(out)
+    entries = _entries(parent, draft, date)
+    with atomic_path(target) as temporary:
+        write_reproducible(temporary, entries)
+    return target
+
+
+_parent: tuple[bytes, Any] | None = None
+"""The last parent read, with its parsed document: a batch compares every draft with it."""
+
+
+def _parent_document(parent: bytes) -> Any:
+    """The parsed ``word/document.xml`` of ``parent`` (only read, never changed)."""
+    global _parent
+    if _parent is None or _parent[0] != parent:
+        with zipfile.ZipFile(io.BytesIO(parent)) as package:
+            _parent = (parent, etree.fromstring(package.read("word/document.xml")))
+    return _parent[1]
+
+
+def _entries(parent: bytes, draft: bytes, date: datetime.date) -> list[tuple[str, bytes]]:
+    """The entries of the tracked-changes copy: the draft's, its body revised."""
+    older = _parent_document(parent)
+    revisions = Revisions(date=f"{date.isoformat()}T00:00:00Z")
+    entries: list[tuple[str, bytes]] = []
+    with zipfile.ZipFile(io.BytesIO(draft)) as package:
         for entry in package.infolist():
             data = package.read(entry)
             if entry.filename == "word/document.xml":
@@ -60,20 +93,8 @@ def track_changes(parent: bytes, draft: bytes, date: datetime.date) -> bytes:
                 data = etree.tostring(
                     newer, xml_declaration=True, encoding="UTF-8", standalone=True
                 )
-            out.writestr(zipfile.ZipInfo(entry.filename, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
-
-
-def render_changes(
-    parent: bytes, draft: bytes, out: str | os.PathLike[str], date: datetime.date
-) -> Path:
-    """Write :func:`track_changes` of ``parent`` and ``draft`` to ``out``, atomically."""
-    target = Path(out)
-    data = track_changes(parent, draft, date)
-    with atomic_path(target) as temporary:
-        temporary.write_bytes(data)
-        make_reproducible(temporary)
-    return target
+            entries.append((entry.filename, data))
+    return entries
 
 
 def _blocks(container: Any) -> list[Any]:
@@ -111,13 +132,13 @@ def _merge(older: list[Any], newer: list[Any], revisions: Revisions) -> list[Any
         elif before.tag == w("tbl"):
             out.append(_table(before, after, revisions))
         else:
-            out.append(revised(before, after, revisions))
+            out.append(revised_kept(before, after, revisions))
     return out
 
 
 def _whole(block: Any, op: str, revisions: Revisions) -> Any:
     if block.tag == w("p"):
-        return whole(block, op, revisions)
+        return whole_kept(block, op, revisions)
     table = copy.deepcopy(block)
     for row in table.iter(w("tr")):
         properties = row.find(w("trPr"))
@@ -127,7 +148,7 @@ def _whole(block: Any, op: str, revisions: Revisions) -> Any:
             row.insert(1 if exceptions is not None else 0, properties)
         properties.append(revisions.mark("del" if op == "delete" else "ins"))
     for paragraph in list(table.iter(w("p"))):
-        paragraph.getparent().replace(paragraph, whole(paragraph, op, revisions))
+        paragraph.getparent().replace(paragraph, whole_kept(paragraph, op, revisions))
     return table
 
 
