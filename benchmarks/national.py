@@ -5,10 +5,14 @@ Run: ``python benchmarks/national.py [--jobs N] [--limit N]``.  A profile of all
 made on the fly from the ``vietnam_provinces`` package (its rules are those of the
 bundled Lâm Đồng communes profile, the plan derived is Lâm Đồng's 7851: the run
 measures throughput, not the fitness of one plan for the whole country) in a
-temporary folder; then ``planforge derive`` writes each unit's plan file, draft
-(.docx) and review (.docx).  It prints the wall time, the rate and the peak memory:
-this process's (the parent's) and the largest worker's, whose sum with one worker
-per job bounds what the run held at once.  ``--limit N`` takes the first N units.
+temporary folder; then ``planforge derive`` writes what it writes for a real
+derivation: each unit's plan file, draft (.docx), review table (.docx) and
+tracked-changes copy (-thay-doi.docx), then the summary of all units
+(tong-hop.xlsx and .json).  It prints the wall time and the CPU time (this process
+and its workers: on a machine shared with other work, the CPU time is the fairer
+figure), the load average before and after, the rate and the peak memory: this
+process's (the parent's) and the largest worker's, whose sum with one worker per
+job bounds what the run held at once.  ``--limit N`` takes the first N units.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import resource
 import sys
 import tempfile
@@ -96,23 +101,36 @@ def main() -> None:
         out = folder / "out"
         command = ["derive", str(PLAN), "--profile", str(profile), "-o", str(out)]
         progress = io.StringIO()
-        start = time.perf_counter()
+        load_before = os.getloadavg()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         with contextlib.redirect_stderr(progress), contextlib.redirect_stdout(io.StringIO()):
             status = planforge([*command, "--jobs", str(args.jobs), "--force"])
-        wall = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+        load_after = os.getloadavg()
         if status != 0:
             sys.exit(f"derive failed ({status}): {progress.getvalue()[-2000:]}")
         documents = len(list(out.glob("*.docx")))
+        summary = sorted(path.name for path in out.glob("tong-hop.*"))
     parent = _megabytes(resource.getrusage(resource.RUSAGE_SELF))
     worker = _megabytes(resource.getrusage(resource.RUSAGE_CHILDREN))
-    print(f"units                   : {count} ({documents} documents: draft + review each)")
+    print(f"units                   : {count} ({documents} documents: draft, review, tracked copy)")
+    print(f"summary                 : {', '.join(summary)}")
     print(f"workers (--jobs)        : {args.jobs}")
+    print(f"load average            : {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     print(f"wall time               : {wall:8.1f} s (target < 60 s)")
+    print(f"CPU time, all processes : {cpu:8.1f} s ({1000 * cpu / count:.0f} ms a unit)")
     print(f"rate                    : {count / wall:8.1f} units/s, {documents / wall:.1f} docs/s")
     print(f"peak memory, parent     : {parent:8.0f} MB")
     print(f"peak memory, one worker : {worker:8.0f} MB (the largest)")
     total = parent + args.jobs * worker
     print(f"peak memory, all (bound): {total:8.0f} MB (parent + jobs x worker; target < 1024)")
+
+
+def _cpu_seconds() -> float:
+    """User and system time of this process and of its workers waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return sum(u.ru_utime + u.ru_stime for u in (own, children))
 
 
 if __name__ == "__main__":

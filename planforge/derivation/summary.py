@@ -167,7 +167,8 @@ def _listed(
     if number and len(who) == len(grouped[number - 1].members):
         return _change(f"Nhóm {number} ({grouped[number - 1].counted})", number, masked)
     if len(who) > len(derived) / 2:
-        left = [u.short_name for index, (u, _, _) in enumerate(derived) if index not in who]
+        making = set(who)  # a set: a national summary has thousands of units
+        left = [u.short_name for index, (u, _, _) in enumerate(derived) if index not in making]
         return _change(f"{len(who)} đơn vị, trừ: {', '.join(left)}", number, masked)
     return _change(f"{len(who)} đơn vị: {', '.join(names)}", number, masked)
 
