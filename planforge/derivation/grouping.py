@@ -78,34 +78,61 @@ def printed_texts(value: Any) -> Iterator[str]:
 
     Where a value was read from (``location``, not part of its equality) is not a text.
     """
+    texts: list[str] = []
+    _collect(value, texts)
+    return iter(texts)
+
+
+def _collect(value: Any, texts: list[str]) -> None:
+    # One list filled by one recursion, the fields of each class looked up once: a
+    # national summary walks thousands of plans of hundreds of texts each.
     if isinstance(value, str):
-        yield value
+        texts.append(value)
     elif isinstance(value, enum.Enum):
-        yield str(value.value)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            if field.eq:
-                yield from printed_texts(getattr(value, field.name))
+        texts.append(str(value.value))
+    elif (names := _compared_fields(type(value))) is not None:
+        for name in names:
+            _collect(getattr(value, name), texts)
     elif isinstance(value, tuple | list):
         for item in value:
-            yield from printed_texts(item)
+            _collect(item, texts)
     elif value is not None:
-        yield str(value)
+        texts.append(str(value))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+"""By class: the names of its attrs fields that take part in its equality (None: not attrs)."""
+
+
+def _compared_fields(kind: type) -> tuple[str, ...] | None:
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        names = None
+        if attrs.has(kind):
+            names = tuple(field.name for field in attrs.fields(kind) if field.eq)
+        _FIELDS[kind] = names
+        return names
 
 
 def group_drafts(drafts: Sequence[tuple[Unit, Plan]]) -> list[Grouped]:
     """The drafts grouped by their texts with names set aside: the largest group first."""
-    masks = [Masks.of(unit, plan) for unit, plan in drafts]
+    return group_texts([(unit, plan, tuple(printed_texts(plan))) for unit, plan in drafts])
+
+
+def group_texts(drafts: Sequence[tuple[Unit, Plan, Sequence[str]]]) -> list[Grouped]:
+    """:func:`group_drafts` of drafts given with their :func:`printed_texts`."""
+    masks = [Masks.of(unit, plan) for unit, plan, _ in drafts]
     found: dict[tuple[str, ...], list[int]] = {}
-    for index, (_, plan) in enumerate(drafts):
-        key = tuple(masks[index](text) for text in printed_texts(plan))
+    for index, (_, _, texts) in enumerate(drafts):
+        key = tuple(masks[index](text) for text in texts)
         found.setdefault(key, []).append(index)
     ordered = sorted(found.values(), key=lambda members: (-len(members), members[0]))
     return [_grouped(members, drafts, masks) for members in ordered]
 
 
 def _grouped(
-    members: list[int], drafts: Sequence[tuple[Unit, Plan]], masks: list[Masks]
+    members: list[int], drafts: Sequence[tuple[Unit, Plan, Sequence[str]]], masks: list[Masks]
 ) -> Grouped:
     kinds: dict[str, int] = {}
     for index in members:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 
 from planforge.derivation.context import FLAG
-from planforge.derivation.grouping import Grouped, Masks, group_drafts, printed_texts
+from planforge.derivation.grouping import Grouped, Masks, group_texts, printed_texts
 from planforge.derivation.review import Review, ReviewRow
 from planforge.model import Plan
 from planforge.model.profile import Unit
@@ -94,7 +94,10 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
     Each change is listed once, for every unit that makes it (its names set aside):
     for all units, for a group, for a few units, or for one unit only.
     """
-    grouped = group_drafts([(unit, plan) for unit, plan, _ in derived])
+    texts = [tuple(printed_texts(plan)) for _, plan, _ in derived]
+    grouped = group_texts(
+        [(unit, plan, t) for (unit, plan, _), t in zip(derived, texts, strict=True)]
+    )
     group_of: dict[int, int] = {}
     units: list[UnitSummary] = []
     groups: list[GroupSummary] = []
@@ -111,7 +114,7 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
         )
         for index, mask in zip(group.members, group.masks, strict=True):
             group_of[index], masks[index] = number, mask
-        units += [_unit_row(unit, plan, review, number) for unit, plan, review in members]
+        units += [_unit_row(*derived[index], texts[index], number) for index in group.members]
     order = {unit.short_name: index for index, (unit, _, _) in enumerate(derived)}
     units.sort(key=lambda row: order[row.unit])
     makers: dict[ReviewRow, list[int]] = {}
@@ -197,9 +200,10 @@ def _change(unit: str, group: int | None, row: ReviewRow) -> Change:
     )
 
 
-def _unit_row(unit: Unit, plan: Plan, review: Review, group: int) -> UnitSummary:
+def _unit_row(
+    unit: Unit, plan: Plan, review: Review, texts: Sequence[str], group: int
+) -> UnitSummary:
     rows = review.rows
-    texts = printed_texts(plan)
     signer = plan.signature.name.strip()
     return UnitSummary(
         unit=unit.short_name,
