@@ -14,7 +14,7 @@ from planforge.cli._folders import check_replaceable, folder_lock, replace_folde
 from planforge.cli._progress import Progress
 from planforge.derivation.cover_letter import cover_letter
 from planforge.derivation.derive import derive_with_review, find_unit
-from planforge.derivation.review import Review
+from planforge.derivation.summary import Drafted, drafted
 from planforge.errors import OutputError, OutputExistsError, UnitsError
 from planforge.i18n import _, ngettext
 from planforge.loading.plan_file import dump_plan, load_plan
@@ -132,15 +132,19 @@ def _write(
 
     parent = render_plan(source, None, args.template)  # once, shared by the workers
 
-    def one(unit: Unit) -> tuple[Plan, Review]:
-        """Derive one unit and write its files: done in a worker process."""
+    def one(unit: Unit) -> Drafted:
+        """Derive one unit and write its files: done in a worker process.
+
+        What the summary needs of the unit's draft goes back to this process, not the
+        whole draft (a national run has thousands).
+        """
         plan, review = derive_with_review(source, unit, profile)
         stem = unit.file_stem
         dump_plan(plan, place(f"{stem}.yaml"))
         render_plan(plan, place(f"{stem}.docx"), args.template)
         render_review(review, place(f"{stem}-review.docx"))
         write_changes(parent, source, unit, plan, place)
-        return plan, review
+        return drafted(unit, plan, review)
 
     documents = [
         place(f"{unit.file_stem}{suffix}.docx")
@@ -152,10 +156,7 @@ def _write(
             results = run_batch(
                 units, one, jobs=args.jobs, on_done=lambda index, _done: progress.step(index)
             )
-        derived = [
-            (unit, plan, review) for unit, (plan, review) in zip(units, results, strict=True)
-        ]
-        write_summary(source, derived, place)
+        write_summary(source, results, place)
         if args.cover_letter:
             letter = cover_letter(source, profile)
             dump_plan(letter, place("cong-van.yaml"))
@@ -171,5 +172,5 @@ def _write(
         where = Path(exc.location or "")
         place = args.output / where.name if where.parent == folder else args.output
         raise OutputError(exc.message, str(place)) from exc
-    findings = sum(len(review.findings) for _plan, review in results)
+    findings = sum(len(record.review.findings) for record in results)
     return findings, len(documents) * (2 if args.pdf else 1)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -33,9 +34,14 @@ class Masks:
     @classmethod
     def of(cls, unit: Unit, plan: Plan) -> Masks:
         """The names of ``unit`` and of its draft's signer."""
+        return cls.named(unit, plan.signature.name)
+
+    @classmethod
+    def named(cls, unit: Unit, signer: str) -> Masks:
+        """The names of ``unit`` and of ``signer``, its draft's."""
         pairs: dict[str, str] = {}
         for name, token in (
-            (plan.signature.name, SIGNER),
+            (signer, SIGNER),
             (unit.short_name, UNIT),
             (unit.place, PLACE),
         ):
@@ -117,23 +123,39 @@ def _compared_fields(kind: type) -> tuple[str, ...] | None:
 
 def group_drafts(drafts: Sequence[tuple[Unit, Plan]]) -> list[Grouped]:
     """The drafts grouped by their texts with names set aside: the largest group first."""
-    return group_texts([(unit, plan, tuple(printed_texts(plan))) for unit, plan in drafts])
+    masks = [Masks.of(unit, plan) for unit, plan in drafts]
+    return group_keys(
+        [
+            (unit, mask, tuple(mask(text) for text in printed_texts(plan)))
+            for (unit, plan), mask in zip(drafts, masks, strict=True)
+        ]
+    )
 
 
-def group_texts(drafts: Sequence[tuple[Unit, Plan, Sequence[str]]]) -> list[Grouped]:
-    """:func:`group_drafts` of drafts given with their :func:`printed_texts`."""
-    masks = [Masks.of(unit, plan) for unit, plan, _ in drafts]
-    found: dict[tuple[str, ...], list[int]] = {}
-    for index, (_, _, texts) in enumerate(drafts):
-        key = tuple(masks[index](text) for text in texts)
+def masked_digest(masks: Masks, texts: Iterable[str]) -> bytes:
+    """A digest of ``texts`` with the names set aside: equal exactly when they are equal.
+
+    What a worker sends back instead of the texts themselves (thousands of drafts).
+    """
+    digest = hashlib.sha256()
+    for text in texts:
+        data = masks(text).encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.digest()
+
+
+def group_keys(drafts: Sequence[tuple[Unit, Masks, Hashable]]) -> list[Grouped]:
+    """Drafts grouped by a key of their texts with names set aside (the masked texts, or
+    their :func:`masked_digest`), each given with its unit's masks: the largest group first."""
+    found: dict[Hashable, list[int]] = {}
+    for index, (_, _, key) in enumerate(drafts):
         found.setdefault(key, []).append(index)
     ordered = sorted(found.values(), key=lambda members: (-len(members), members[0]))
-    return [_grouped(members, drafts, masks) for members in ordered]
+    return [_grouped(members, drafts) for members in ordered]
 
 
-def _grouped(
-    members: list[int], drafts: Sequence[tuple[Unit, Plan, Sequence[str]]], masks: list[Masks]
-) -> Grouped:
+def _grouped(members: list[int], drafts: Sequence[tuple[Unit, Masks, Hashable]]) -> Grouped:
     kinds: dict[str, int] = {}
     for index in members:
         kind = drafts[index][0].kind
@@ -143,4 +165,4 @@ def _grouped(
         label = f"{drafts[members[0]][0].short_name}: văn bản riêng"
     else:
         label = f"{counted}: một văn bản"
-    return Grouped(tuple(members), tuple(masks[i] for i in members), counted, label)
+    return Grouped(tuple(members), tuple(drafts[i][1] for i in members), counted, label)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 
 from planforge.derivation.context import FLAG
-from planforge.derivation.grouping import Grouped, Masks, group_texts, printed_texts
+from planforge.derivation.grouping import Grouped, Masks, group_keys, masked_digest, printed_texts
 from planforge.derivation.review import Review, ReviewRow
 from planforge.model import Plan
 from planforge.model.profile import Unit
@@ -88,16 +88,48 @@ class Summary:
     changes: tuple[Change, ...]
 
 
+@attrs.frozen
+class Drafted:
+    """What the summary reads of one unit's draft (bản ghi dự thảo), made where it was derived.
+
+    Its signer, a digest of its printed texts with the names set aside (drafts of one
+    text have one digest), the placeholders it has left, and its review: a batch's
+    workers send this back instead of the whole draft.
+    """
+
+    unit: Unit
+    signer: str
+    texts: bytes
+    placeholders: int
+    review: Review
+
+
+def drafted(unit: Unit, plan: Plan, review: Review) -> Drafted:
+    """The summary's record of ``unit``'s draft ``plan`` and its ``review``."""
+    texts = list(printed_texts(plan))
+    masks = Masks.of(unit, plan)
+    return Drafted(
+        unit=unit,
+        signer=plan.signature.name,
+        texts=masked_digest(masks, texts),
+        placeholders=sum(len(_PLACEHOLDER.findall(text)) for text in texts),
+        review=review,
+    )
+
+
 def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Summary:
     """The summary of the drafts ``derived`` from ``source``, one (unit, draft, review) each.
 
     Each change is listed once, for every unit that makes it (its names set aside):
     for all units, for a group, for a few units, or for one unit only.
     """
-    texts = [tuple(printed_texts(plan)) for _, plan, _ in derived]
-    grouped = group_texts(
-        [(unit, plan, t) for (unit, plan, _), t in zip(derived, texts, strict=True)]
-    )
+    return summarize_drafted(source, [drafted(*each) for each in derived])
+
+
+def summarize_drafted(source: Plan, records: Sequence[Drafted]) -> Summary:
+    """:func:`summarize` of the drafts' records (:func:`drafted`)."""
+    derived = [(record.unit, record, record.review) for record in records]
+    grouped = group_keys([(r.unit, Masks.named(r.unit, r.signer), r.texts) for r in records])
     group_of: dict[int, int] = {}
     units: list[UnitSummary] = []
     groups: list[GroupSummary] = []
@@ -114,7 +146,7 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
         )
         for index, mask in zip(group.members, group.masks, strict=True):
             group_of[index], masks[index] = number, mask
-        units += [_unit_row(*derived[index], texts[index], number) for index in group.members]
+        units += [_unit_row(records[index], number) for index in group.members]
     order = {unit.short_name: index for index, (unit, _, _) in enumerate(derived)}
     units.sort(key=lambda row: order[row.unit])
     makers: dict[ReviewRow, list[int]] = {}
@@ -152,7 +184,7 @@ def _listed(
     masked: ReviewRow,
     row: ReviewRow,
     who: list[int],
-    derived: Sequence[tuple[Unit, Plan, Review]],
+    derived: Sequence[tuple[Unit, Drafted, Review]],
     grouped: list[Grouped],
     group_of: dict[int, int],
 ) -> Change:
@@ -200,11 +232,10 @@ def _change(unit: str, group: int | None, row: ReviewRow) -> Change:
     )
 
 
-def _unit_row(
-    unit: Unit, plan: Plan, review: Review, texts: Sequence[str], group: int
-) -> UnitSummary:
+def _unit_row(record: Drafted, group: int) -> UnitSummary:
+    unit, review = record.unit, record.review
     rows = review.rows
-    signer = plan.signature.name.strip()
+    signer = record.signer.strip()
     return UnitSummary(
         unit=unit.short_name,
         file=unit.file_stem,
@@ -222,6 +253,6 @@ def _unit_row(
         ),
         to_review=sum(r.kind == FLAG for r in rows),
         lint_findings=len(review.findings),
-        placeholders_left=sum(len(_PLACEHOLDER.findall(text)) for text in texts),
+        placeholders_left=record.placeholders,
         signer_missing=signer.startswith("[") or not signer.strip(".… "),
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planforge.derivation.review import Review
-from planforge.derivation.summary import summarize
+from planforge.derivation.summary import Drafted, drafted, summarize_drafted
 from planforge.model import Plan
 from planforge.model.profile import Unit
 from planforge.rendering.package import document_datetime
@@ -42,11 +42,12 @@ def write_changes(
 
 def write_summary(
     source: Plan,
-    derived: Sequence[tuple[Unit, Plan, Review]],
+    derived: Sequence[Drafted],
     place: Callable[[str], Path],
 ) -> None:
-    """Write the derivation's summary, ``tong-hop.xlsx`` and ``tong-hop.json``."""
-    summary = summarize(source, derived)
+    """Write the derivation's summary, ``tong-hop.xlsx`` and ``tong-hop.json``, from the
+    records of the drafts (:func:`~planforge.derivation.summary.drafted`)."""
+    summary = summarize_drafted(source, derived)
     write_summary_xlsx(summary, place(f"{SUMMARY}.xlsx"), document_datetime(source.header.date))
     write_summary_json(summary, place(f"{SUMMARY}.json"))
 
@@ -60,5 +61,5 @@ def write_review_set(
     """Write the tracked-changes copies and the summary; return the copies' paths."""
     parent = render_plan(source, None, template)
     copies = [write_changes(parent, source, unit, plan, place) for unit, plan, _ in derived]
-    write_summary(source, derived, place)
+    write_summary(source, [drafted(*each) for each in derived], place)
     return copies
