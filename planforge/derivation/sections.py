@@ -107,7 +107,8 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         context.row("target", path, node.text, "", f"không áp dụng: {'; '.join(lacked)}")
         return None
     derived = present
-    notes += [f"không áp dụng phần: {reason}" for reason in lacked]
+    if lacked:  # one note: "không áp dụng phần: xã không có …; xã không có …"
+        notes.append(f"không áp dụng phần: {'; '.join(lacked)}")
     scaled = context.target_at_scale(node, derived, path)
     if scaled is None:
         return None

@@ -39,10 +39,12 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     ("changes", "Số thay đổi", 10),
     ("targets_tightened", "Chỉ tiêu nâng", 10),
     ("targets_not_applicable", "Chỉ tiêu không áp dụng", 12),
+    ("not_applicable", "Không áp dụng: chỉ tiêu, lý do", 40),
     ("items_dropped", "Mục, nhiệm vụ bỏ", 11),
     ("to_review", "Câu cần xem lại", 10),
     ("lint_findings", "Điểm kiểm tra dự thảo", 12),
     ("placeholders_left", "Chỗ còn để trống", 10),
+    ("signer", "Người ký", 20),
     ("signer_missing", "Thiếu người ký", 10),
 )
 GROUP_COLUMNS: tuple[Column, ...] = (
