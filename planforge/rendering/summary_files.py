@@ -33,7 +33,7 @@ Column = tuple[str | None, str, int]
 
 UNIT_COLUMNS: tuple[Column, ...] = (
     ("unit", "Đơn vị", 30),
-    ("file", "Tệp dự thảo", 26),
+    ("file", "Tệp dự thảo", 34),
     ("kind", "Loại đơn vị", 11),
     ("group", "Nhóm văn bản", 10),
     ("changes", "Số thay đổi", 10),
@@ -142,7 +142,8 @@ def _sheet(sheet: Any, rows: Sequence[Any], columns: tuple[Column, ...]) -> None
     header = Font(bold=True)
     fill = PatternFill("solid", start_color="DDEBF7")
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    top = Alignment(vertical="top", wrap_text=False)
+    # Counts and yes/no centred: right-aligned, they would run into the sentence beside them.
+    top = Alignment(horizontal="center", vertical="top", wrap_text=False)
     wrapped = Alignment(vertical="top", wrap_text=True)
     sheet.append([title for _, title, _ in columns])
     for cell in sheet[1]:
