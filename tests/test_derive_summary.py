@@ -128,8 +128,17 @@ def test_the_communes_workbook_counts_what_each_draft_left_to_do(tmp_path: Path)
     assert units["xã Lạc Dương"]["Người ký"] == "Ka Sô Ha Ren"
     # What every ward does, and no commune, is listed once for the wards, not by their names.
     labels = {c["Đơn vị / nhóm"] for c in rows(book["Thay đổi"])}
-    assert "Tất cả phường (4 đơn vị)" in labels
     assert not any(label.startswith("4 đơn vị") for label in labels)
+    # Shared changes first, then fewer and fewer units: each label's rows are together.
+    order = [c["Đơn vị / nhóm"] for c in rows(book["Thay đổi"])]
+    runs = [label for i, label in enumerate(order) if i == 0 or order[i - 1] != label]
+    assert runs == [
+        "Tất cả (5 đơn vị)",
+        "Tất cả phường (4 đơn vị)",
+        "Nhóm 1 (3 phường)",
+        "phường Xuân Hương - Đà Lạt",
+        "xã Lạc Dương",
+    ]
 
 
 def test_the_sheets_are_ready_to_filter_and_read(tmp_path: Path) -> None:

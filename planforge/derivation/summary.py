@@ -126,11 +126,10 @@ def summarize(source: Plan, derived: Sequence[tuple[Unit, Plan, Review]]) -> Sum
             if index not in who[-1:]:  # a row a draft repeats is one change of that unit
                 who.append(index)
             own.setdefault(key, row)
-    changes = [
-        _listed(key, own[key], who, derived, grouped, group_of) for key, who in makers.items()
-    ]
-    everyone = _everyone(len(derived))
-    changes.sort(key=lambda change: change.unit != everyone)  # the changes of all first
+    # The changes of all first, then of fewer and fewer units, one unit's own last: the
+    # reviewer reads what is shared once, then only what differs (stable: in plan order).
+    shared = sorted(makers.items(), key=lambda item: -len(item[1]))
+    changes = [_listed(key, own[key], who, derived, grouped, group_of) for key, who in shared]
     return Summary(
         source=source.header.number.file_form,
         units=tuple(units),
