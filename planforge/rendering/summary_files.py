@@ -56,7 +56,7 @@ GROUP_COLUMNS: tuple[Column, ...] = (
 CHANGE_COLUMNS: tuple[Column, ...] = (
     ("unit", "Đơn vị / nhóm", 24),
     ("group", "Nhóm văn bản", 9),
-    ("kind", "Loại", 14),
+    ("kind", "Loại", 20),
     ("path", "Mục", 20),
     ("parent_text", "Kế hoạch cấp trên", 50),
     ("draft_text", "Dự thảo", 50),
