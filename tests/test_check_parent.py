@@ -212,7 +212,8 @@ def _overlap(duty: str, text: str) -> float:
 
 
 def dropped(plan: Plan, duty: str) -> Plan:
-    """``plan`` without every item restating ``duty`` (most of its words): the duty dropped."""
+    """``plan`` without every item restating ``duty`` (most of its words, and mostly its
+    words: a short duty's words are in many a longer text): the duty dropped."""
     while True:
         hits = [
             e.path
@@ -220,32 +221,37 @@ def dropped(plan: Plan, duty: str) -> Plan:
             if not isinstance(e.node, Target)
             and not e.node.children
             and _overlap(duty, getattr(e.node, "text", "")) >= 0.6
+            and _overlap(getattr(e.node, "text", "") or "-", duty) >= 0.5
         ]
         if not hits:
             return plan
         plan = edit(plan, hits[0], lambda _node: None)
 
 
-DROPPED = {
-    # Lai Châu: the duty to adopt the unit's own five-year and yearly plans, said once.
-    "lai-chau": ("2350/KH-UBND V.12-1", "PD1"),
-    # Lâm Đồng: to provide, with the labour department, support services for sex workers.
-    # The drafts keep the province's tasks on the same services ("Hình thành mạng lưới
-    # cơ sở cung cấp dịch vụ hỗ trợ … hòa nhập cộng đồng cho người bán dâm"), so the
-    # check is not sure the duty is gone: "cần xem", not "thiếu".
-    "communes": ("7851/KH-UBND V.11-2", "PD2"),
-    "districts": ("7851/KH-UBND V.11-2", "PD2"),
-    "department": ("7851/KH-UBND V.1-3", "PD2"),
+UNSURE = {
+    # The department's duty to organise inspections "… thực hiện chế độ báo cáo, sơ kết,
+    # tổng kết …": its own closing still reports, so the duty is taken up in part.
+    ("department", "7851/KH-UBND V.1-6"),
+    # "Chủ trì, phối hợp với các sở, ngành có liên quan … kiện toàn Đội kiểm tra liên
+    # ngành …": the department's other duties open with the same words and its
+    # inspection tasks name the same team; the check is not sure the duty is gone.
+    ("department", "7851/KH-UBND V.1-4"),
 }
+"""The duties whose dropping leaves a text near enough to be reviewed (PD2), not missing."""
 
 
 @pytest.mark.parametrize(("profile", "unit"), DRAFTS, ids=IDS)
-def test_a_dropped_duty_gives_one_duty_finding(profile: str, unit: str) -> None:
+def test_every_dropped_duty_gives_exactly_its_duty_finding(profile: str, unit: str) -> None:
+    """Each duty dropped alone is missing (PD1) — the draft's other texts, which restate
+    the province's other tasks on the same services, do not stand in for it — and
+    nothing else changes; the few listed in UNSURE are to review (PD2)."""
     plan, _review = derived(profile, unit)
-    where, code = DROPPED[profile]
-    duty = next(m for m in judge(plan, parent_of(profile)).matches if m.parent == where)
-    found = added(profile, unit, dropped(plan, duty.parent_text))
-    assert [(f.code, f.source) for f in found] == [(code, where)], [str(f) for f in found]
+    duties = [m for m in judge(plan, parent_of(profile)).matches if m.kind == "duty"]
+    assert duties
+    for duty in duties:
+        found = added(profile, unit, dropped(plan, duty.parent_text))
+        code = "PD2" if (profile, duty.parent) in UNSURE else "PD1"
+        assert [(f.code, f.source) for f in found] == [(code, duty.parent)], [str(f) for f in found]
 
 
 def matches(judged: Judgement, kind: str) -> dict[str, tuple[str, str]]:

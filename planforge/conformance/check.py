@@ -16,6 +16,7 @@ from planforge.conformance.era import judge_higher_bodies, judge_level
 from planforge.conformance.findings import Match, ParentFinding, Severity
 from planforge.conformance.level import ChildLevel, child_level
 from planforge.conformance.matching import Corpus
+from planforge.conformance.owners import Owners
 from planforge.conformance.sources import is_word, load_any
 from planforge.conformance.targets import candidates, judge_targets
 from planforge.conformance.tree import located
@@ -113,10 +114,12 @@ def _content(
     # a duty is taken up by a task or an assignment, not by a target's statement
     texts = [i for i in items(child) if i.kind in ("text", "closing") and i.path not in targets_at]
     pairs = [(i.path, i.text) for i in texts]
+    parent_texts = [i.text for i in items(parent) if i.kind in ("text", "closing")]
     corpus = Corpus.of([*(i.text for i in items(parent)), *(t for _p, t in pairs)])
     found: list[ParentFinding | Match] = []
     parent_duties = duties(parent, unit, own)
-    found += judge_duties(parent_duties, pairs, corpus, parent_name)
+    owners = Owners(parent_texts, corpus)
+    found += judge_duties(parent_duties, pairs, corpus, parent_name, owners)
     targets = [e for e in parent_entries if isinstance(e.node, Target)]
     found += judge_targets(targets, candidates(child_entries), unit, corpus, parent_name)
     addressed = {
