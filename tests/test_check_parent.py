@@ -206,6 +206,33 @@ def test_a_province_body_given_a_duty_in_a_commune_draft_is_found() -> None:
     assert "Sở Y tế" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Chỉ đạo Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh dịch vụ.", "Sở Y tế"),
+        (
+            "Ủy ban nhân dân xã giao cho Sở Văn hóa, Thể thao và Du lịch tuyên truyền.",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        ("Phối hợp với Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh dịch vụ.", None),
+        ("Đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế hỗ trợ xã tập huấn.", None),
+    ],
+    ids=["directs", "assigns", "coordinates", "asks-the-province"],
+)
+def test_a_province_body_directed_in_a_commune_text(sentence: str, flagged: str | None) -> None:
+    """A commune may work with ("phối hợp với") a department of the province, or ask the
+    province to direct it, but not direct or assign it in its own text (PH1)."""
+    plan, _review = derived("communes", "xã Lạc Dương")
+    entry = next(e for e in located(plan) if e.path == "II.1.b)-1")
+    changed = edit(plan, entry.path, lambda n: attrs.evolve(n, text=f"{sentence} {n.text}"))
+    found = added("communes", "xã Lạc Dương", changed)
+    if flagged is None:
+        assert found == []
+        return
+    assert [(f.code, f.location) for f in found] == [("PH1", entry.path)]
+    assert flagged in found[0].message
+
+
 def _overlap(duty: str, text: str) -> float:
     mine = set(words(duty))
     return len(mine & set(words(text))) / len(mine)

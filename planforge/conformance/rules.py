@@ -24,6 +24,7 @@ class Rules:
     higher_scope: dict[str, tuple[str, ...]] = attrs.field(converter=_tuple_map)
     counting: tuple[str, ...] = attrs.field(converter=tuple)
     aims: tuple[str, ...] = attrs.field(converter=tuple)
+    directing: tuple[str, ...] = attrs.field(converter=tuple)
     not_applicable: tuple[str, ...] = attrs.field(converter=tuple)
     scores: dict[str, int]
 
