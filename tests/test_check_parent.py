@@ -398,6 +398,47 @@ def test_a_plan_running_past_the_parents_period() -> None:
     assert [f.code for f in check_against(longer, LAI_CHAU)] == ["PR2"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day", "month", "late"),
+    [
+        ("Báo cáo năm trước ngày 15/01/2026.", 15, 1, "15/01 of the following year"),
+        ("Báo cáo năm trước ngày 10/01 năm sau.", 10, 1, "10/01 of the following year"),
+        ("Báo cáo năm trước ngày 10/12 hằng năm.", 10, 12, None),
+        ("Báo cáo năm trước ngày 15/12/2025.", 15, 12, None),
+    ],
+    ids=["next-january-dated", "next-january", "earlier-yearly", "same-day-dated"],
+)
+def test_a_yearly_report_due_in_the_following_year_is_later(
+    sentence: str, day: int, month: int, late: str | None
+) -> None:
+    """The province wants the yearly report by 15/12: 15/01 is a month later, not earlier."""
+    plan, _review = derived("lai-chau", "xã Bình Lư")
+    path = next(e.path for e in located(plan) if isinstance(e.node, Reporting))
+
+    def change(node: Reporting) -> Reporting:
+        kept = tuple(d for d in node.deadlines if d.period is not Period.YEAR)
+        dated = (*kept, Deadline(Period.YEAR, day, month))
+        return attrs.evolve(node, text=f"{node.text} {sentence}", deadlines=dated)
+
+    found = added("lai-chau", "xã Bình Lư", edit(plan, path, change))  # type: ignore[arg-type]
+    if late is None:
+        assert found == []
+        return
+    assert [(f.code, f.location) for f in found] == [("PR1", path)]
+    assert late in found[0].message and "15/12" in found[0].message
+
+
+def test_a_plan_whose_own_text_runs_past_the_parents_period() -> None:
+    """ "Kế hoạch được thực hiện đến hết năm 2026" in its closing, under 2021 - 2025."""
+    plan, _review = derived("lai-chau", "xã Bình Lư")
+    closing = Reporting(text="Kế hoạch này được triển khai thực hiện đến hết năm 2026.")
+    longer = attrs.evolve(plan, closing=(*plan.closing, closing))
+    found = check_against(longer, LAI_CHAU)
+    where = f"Đoạn kết {len(longer.closing)}"
+    assert [(f.code, f.location) for f in found] == [("PR2", where)]
+    assert "2026" in found[0].message and "2025" in found[0].message
+
+
 def test_a_target_marked_not_applicable_is_a_note() -> None:
     plan, _review = derived("lai-chau", "xã Bình Lư")
     path = next(e.path for e in located(plan) if isinstance(e.node, Target))

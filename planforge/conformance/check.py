@@ -10,7 +10,7 @@ import attrs
 from planforge.checking.check import check_document
 from planforge.checking.findings import Finding
 from planforge.conformance.citation import judge_citation
-from planforge.conformance.deadlines import for_child, judge_period, judge_reporting
+from planforge.conformance.deadlines import for_child, judge_period, judge_reporting, plan_year
 from planforge.conformance.duties import duties, judge_duties
 from planforge.conformance.era import judge_higher_bodies, judge_level
 from planforge.conformance.findings import Match, ParentFinding, Severity
@@ -127,7 +127,9 @@ def _content(
         for e in parent_entries
         if isinstance(e.node, Assignment) and any(d.path.startswith(e.path) for d in parent_duties)
     }
-    found += judge_reporting(for_child(parent_entries, addressed), child_entries, parent_name)
+    years = (plan_year(child), plan_year(parent))
+    binding = for_child(parent_entries, addressed)
+    found += judge_reporting(binding, child_entries, parent_name, years)
     return found
 
 
