@@ -17,7 +17,7 @@ from planforge.conformance.findings import Match, ParentFinding, Severity
 from planforge.conformance.level import ChildLevel, child_level
 from planforge.conformance.matching import Corpus
 from planforge.conformance.owners import Owners
-from planforge.conformance.sources import is_word, load_any
+from planforge.conformance.sources import is_word, load_any, plan_like
 from planforge.conformance.targets import candidates, judge_targets
 from planforge.conformance.tree import located
 from planforge.derivation.lint import items
@@ -73,6 +73,7 @@ def judge(
     """
     parent_plan = _plan(parent)
     child_plan = _plan(child)
+    plan_like(child_plan, _name(child, child_plan))
     unit = child_level(child_plan, level)
     parent_name = parent_plan.header.number.file_form or parent_plan.header.issuing_agency.name
     findings: list[Finding] = []

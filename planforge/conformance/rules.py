@@ -18,6 +18,7 @@ def _tuple_map(value: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 class Rules:
     """The contents of rules.yaml (see its comments)."""
 
+    plan_types: tuple[str, ...] = attrs.field(converter=tuple)
     levels: dict[str, str]
     committees: dict[str, tuple[str, ...]] = attrs.field(converter=_tuple_map)
     inherits: dict[str, str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from planforge.conformance.rules import rules
 from planforge.errors import PlanforgeError
 from planforge.i18n import _
 from planforge.loading.plan_file import load_plan
@@ -38,6 +39,24 @@ def load_any(path: str | os.PathLike[str]) -> Plan:
         ),
         os.fspath(path),
     )
+
+
+def plan_like(plan: Plan, where: str) -> Plan:
+    """``plan`` when its type is one that implements a higher plan (rules.yaml
+    ``plan_types``: kế hoạch, chương trình …); a quyết định, a báo cáo or a thông báo
+    read from a file is refused, as a công văn is.
+
+    Raises ``PlanforgeError`` located at ``where``.
+    """
+    kind = plan.header.document_type
+    if kind.value not in rules().plan_types:
+        raise PlanforgeError(
+            _("this is a {kind}, not a plan: only plans are compared with --parent").format(
+                kind=kind.title.casefold()
+            ),
+            where,
+        )
+    return plan
 
 
 def is_word(path: str | os.PathLike[str]) -> bool:
