@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from planforge.catalogue.queries import named
 from planforge.conformance.findings import Match, ParentFinding, Severity, shorten
 from planforge.conformance.level import ChildLevel
-from planforge.conformance.matching import Corpus, best, words
+from planforge.conformance.matching import Best, Corpus, words
 from planforge.conformance.owners import Owners
 from planforge.conformance.rules import rules
 from planforge.conformance.tree import Located, located
@@ -132,20 +132,30 @@ def verdict(
     is no sign of the duty.
     """
     scores = rules().scores
+    parts = [duty, *clauses(duty)]
+    table = [[corpus.score(part, text) for part in parts] for _path, text in candidates]
+    # only a text near the duty or a clause can change the verdict: ownership, which
+    # costs a search of the higher plan, is asked of those alone
     kept = [
-        (path, text)
-        for path, text in candidates
-        if owners is None or not owners.taken(text, duty, corpus.score(duty, text))
+        i
+        for i, (_path, text) in enumerate(candidates)
+        if owners is None
+        or max(table[i]) < scores["missing_shared"]
+        or not owners.taken(text, duty, table[i][0])
     ]
-    texts = [text for _path, text in kept]
-    whole = best(corpus, duty, texts)
-    if whole is None:
+    if not kept:
         return Verdict(0, "", "", "missing")
-    parts = [best(corpus, clause, texts) for clause in clauses(duty)]
-    found = [p for p in parts if p is not None]
+
+    def closest(part: int) -> Best:
+        index = max(kept, key=lambda i: (table[i][part], -i))  # the first of equals
+        return Best(index, candidates[index][1], table[index][part])
+
+    whole = closest(0)
+    found = [closest(part) for part in range(1, len(parts))]
+    texts = [candidates[i][1] for i in kept]
     top = max(found, key=lambda p: p.score) if found else whole
     chosen = whole if whole.score >= top.score else top
-    path = kept[chosen.index][0]
+    path = candidates[chosen.index][0]
     if whole.score >= scores["matched"] or (
         found and all(p.score >= scores["matched"] for p in found)
     ):

@@ -13,16 +13,16 @@ of nothing and is never set aside, so a duty restated by hand is still found.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 import attrs
-from rapidfuzz import fuzz, process
 
-from planforge.conformance.matching import Corpus, plain
+from planforge.conformance.matching import Corpus, pairs, plain
 from planforge.conformance.rules import rules
 
 SHORTLIST = 4
-"""How many of the higher plan's texts closest by rapidfuzz are scored in full."""
+"""How many of the higher plan's texts sharing most word pairs are scored in full."""
 
 
 @attrs.define
@@ -31,27 +31,31 @@ class Owners:
 
     parent: Sequence[str]
     corpus: Corpus
-    _plain: list[str] = attrs.field(init=False)
+    _pairs: list[frozenset[str]] = attrs.field(init=False)
     _found: dict[str, tuple[str, int]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        self._plain = [plain(text) for text in self.parent]
+        self._pairs = [pairs(text) for text in self.parent]
 
     def owner(self, text: str) -> tuple[str, int]:
         """The higher plan's text that ``text`` restates best, and the score."""
         if text not in self._found:
-            near = process.extract(
-                plain(text), self._plain, scorer=fuzz.token_sort_ratio, limit=SHORTLIST
-            )
+            # the few items sharing most word pairs with the text are scored in full
+            mine = pairs(text)
+            shared = [len(mine & theirs) for theirs in self._pairs]
+            near = heapq.nlargest(SHORTLIST, range(len(shared)), key=shared.__getitem__)
             # a text may restate a whole item or a part of one (a draft splits the
-            # province's long items): the larger of the two directions counts
-            scored = [(self._restates(self.parent[i], text), self.parent[i]) for _c, _s, i in near]
+            # province's long items)
+            scored = [(self._restates(self.parent[i], text), self.parent[i]) for i in near]
             score, best = max(scored, default=(0, ""))
             self._found[text] = (best, score)
         return self._found[text]
 
     def _restates(self, item: str, text: str) -> int:
-        return max(self.corpus.score(item, text), self.corpus.score(text, item))
+        part = self.corpus.score(text, item)  # the text's words in the item: a copy or a part
+        if 2 * len(plain(item)) < len(plain(text)):
+            return part  # a heading ("Sở Y tế:") is in many a longer text: no copy of it
+        return max(part, self.corpus.score(item, text))
 
     def taken(self, text: str, item: str, score: int) -> bool:
         """Whether another item of the higher plan owns ``text``, which scores ``score``
