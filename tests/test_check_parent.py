@@ -216,8 +216,10 @@ def test_a_province_body_given_a_duty_in_a_commune_draft_is_found() -> None:
         ),
         ("Phối hợp với Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh dịch vụ.", None),
         ("Đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế hỗ trợ xã tập huấn.", None),
+        ("Thực hiện theo chỉ đạo Sở Y tế về phòng, chống HIV/AIDS.", None),
+        ("Bàn giao Sở Y tế hồ sơ người nhiễm HIV/AIDS.", None),
     ],
-    ids=["directs", "assigns", "coordinates", "asks-the-province"],
+    ids=["directs", "assigns", "coordinates", "asks-the-province", "directed-by", "hands-over"],
 )
 def test_a_province_body_directed_in_a_commune_text(sentence: str, flagged: str | None) -> None:
     """A commune may work with ("phối hợp với") a department of the province, or ask the

@@ -100,8 +100,10 @@ def _directed(text: str, higher: list[str]) -> tuple[str, str] | None:
         while start >= 0:
             before = folded[:start].rstrip().removesuffix(" các").removesuffix(" cho")
             clause = re.split(r"[;.:]", before)[-1]
-            verb = next((v for v in verbs if f" {clause.strip(' ,')}".endswith(f" {v}")), None)
-            if verb is not None and "đề nghị" not in clause:
+            said = f" {clause.strip(' ,')}"
+            verb = next((v for v in verbs if said.endswith(f" {v}")), None)
+            other = any(said.endswith(f" {w}") for w in rules().not_directing)
+            if verb is not None and not other and "đề nghị" not in clause:
                 return body, f"{verb} {body}"
             start = folded.find(name, start + 1)
     return None

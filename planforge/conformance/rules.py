@@ -26,6 +26,7 @@ class Rules:
     counting: tuple[str, ...] = attrs.field(converter=tuple)
     aims: tuple[str, ...] = attrs.field(converter=tuple)
     directing: tuple[str, ...] = attrs.field(converter=tuple)
+    not_directing: tuple[str, ...] = attrs.field(converter=tuple)
     not_applicable: tuple[str, ...] = attrs.field(converter=tuple)
     scores: dict[str, int]
 
