@@ -18,7 +18,7 @@ from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
 from planforge.derivation.rewrite import fill
 from planforge.derivation.subjects import OwnBudget, subjects
-from planforge.derivation.target_scale import apportion, restate
+from planforge.derivation.target_scale import apportion, restate, reworded
 from planforge.derivation.targets import tighten
 from planforge.model import Assignment, Marker, Node, Paragraph, Reporting, Role, Section, Target
 from planforge.model.numbering import item_path, label_children, walk
@@ -116,6 +116,7 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         for r in context.profile.restatements
     )
     derived, restated = restate(scaled, rules, {c.kind: c.number for c in context.unit.counts})
+    derived = reworded(derived, context.rewrite)
     notes += restated
     share = override.share if override is not None and override.share else None
     if share is None and path in context.profile.apportion:
