@@ -14,7 +14,7 @@ from planforge import load_plan
 from planforge.derivation.data_units import data_profile, data_unit
 from planforge.derivation.derive import derive_with_review
 from planforge.derivation.review import Review
-from planforge.model import Plan, Role, Section, Target
+from planforge.model import Plan, Reporting, Role, Section, Target
 from planforge.model.numbering import walk
 from planforge.units import find_province, select_units
 
@@ -115,3 +115,16 @@ def test_a_unit_named_by_a_number_is_dated_with_its_kind() -> None:
     assert data_unit(first).place == "Phường 1 Bảo Lộc"
     (named,) = select_units(lam_dong, "xã Lạc Dương")
     assert data_unit(named).place == "Lạc Dương"
+
+
+def test_a_body_the_commune_lacks_leaves_the_roles_and_reports_go_to_the_unit() -> None:
+    """Lai Châu's item for the mass organisations gave the Liên đoàn Lao động tỉnh a role; a
+    commune has none (its text no longer names it, its roles did). Its reporting sentence
+    reads "báo cáo UBND xã": so does each deadline's recipient, not the province."""
+    plan, _ = _derived("Lai Châu", "xã Bình Lư")
+    roles = [r.agency for e in walk(plan.sections) for r in getattr(e.node, "roles", ())]
+    assert "Hội Cựu chiến binh xã" in roles
+    assert not any("Liên đoàn Lao động" in r or "tỉnh" in r for r in roles), roles
+    (reporting,) = [n for n in plan.closing if isinstance(n, Reporting)]
+    assert "báo cáo UBND xã (qua Phòng Văn hóa - Xã hội" in reporting.text
+    assert [d.recipient for d in reporting.deadlines] == ["UBND xã", "UBND xã"]

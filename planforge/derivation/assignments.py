@@ -83,7 +83,11 @@ def derive_assignment(
         node,
         text=text,
         agencies=agencies + tuple(unmapped),
-        roles=tuple(attrs.evolve(r, agency=context.rewrite(r.agency)) for r in node.roles),
+        roles=tuple(
+            attrs.evolve(r, agency=context.rewrite(r.agency))
+            for r in node.roles
+            if not _dropped(context, r.agency)
+        ),
         children=tuple(_own(c, agencies) for c in children),
         origin=origin,
     )
@@ -94,6 +98,13 @@ def derive_assignment(
     change = "giao cho: " + "; ".join(notes) if notes else "giữ nguyên"
     context.row("assignment", path, node.text, derived.text, change)
     return derived
+
+
+def _dropped(context: Context, agency: str) -> bool:
+    """Whether the unit's level has no body for ``agency``: its role leaves with it (a
+    commune has no Liên đoàn Lao động, whose "phối hợp" the province's item gave it)."""
+    mapping = context.mapped.get(agency)
+    return mapping is not None and mapping.target is None
 
 
 def _own(node: Node, agencies: tuple[str, ...]) -> Node:

@@ -63,7 +63,13 @@ def derive_node(context: Context, node: Node, path: str, depth: int) -> Node | N
         )
     if isinstance(node, Reporting):
         moved, _ = move_reporting(node, context.profile.report_days_earlier or 0)
-        return attrs.evolve(moved, text=context.say(moved.text, path), children=children)
+        # whom the unit reports to, as its rewritten sentence says ("báo cáo UBND xã")
+        deadlines = tuple(
+            attrs.evolve(d, recipient=context.rewrite(d.recipient)) if d.recipient else d
+            for d in moved.deadlines
+        )
+        text = context.say(moved.text, path)
+        return attrs.evolve(moved, text=text, deadlines=deadlines, children=children)
     text = context.say(node.text, path)
     if node.text and not text and not children:
         return None  # a duty the unit's level lacks, dropped whole (the review says why)
