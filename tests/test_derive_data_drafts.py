@@ -101,7 +101,8 @@ def test_the_measures_count_what_the_rewritten_target_says() -> None:
         targets = [e.node for e in walk(plan.sections) if isinstance(e.node, Target)]
         populations = [m.population or "" for t in targets for m in t.measures]
         assert populations.count(below) == 2, unit
-        assert not any(re.search(r"huyện|tỉnh", p) for p in populations[:-1]), populations
+        assert not any(re.search(r"huyện|tỉnh", p) for p in populations), populations
+        assert populations[-1].startswith("đội ngũ cán bộ, công chức, viên chức, chiến sĩ cấp ")
         kind = unit.split(" ", 1)[0]
         assert any(p.endswith(f"nghề nghiệp trên địa bàn {kind}") for p in populations)
         lower = "số thôn, tổ dân phố" if kind == "xã" else "số tổ dân phố"
@@ -128,3 +129,16 @@ def test_a_body_the_commune_lacks_leaves_the_roles_and_reports_go_to_the_unit() 
     (reporting,) = [n for n in plan.closing if isinstance(n, Reporting)]
     assert "báo cáo UBND xã (qua Phòng Văn hóa - Xã hội" in reporting.text
     assert [d.recipient for d in reporting.deadlines] == ["UBND xã", "UBND xã"]
+
+
+def test_two_departments_duty_said_twice_is_one_duty_of_the_commune_office() -> None:
+    """Lai Châu gave "Tăng cường công tác kiểm tra, giám sát nhằm phòng ngừa việc lợi dụng
+    các phương tiện thông tin …" to two departments in two wordings; both go to the one
+    Phòng Văn hóa - Xã hội, which the draft gave the duty twice."""
+    plan, review = _derived("Lai Châu", "xã Bình Lư")
+    duties = [t for t in _texts(plan) if t.startswith("Tăng cường công tác kiểm tra, giám sát")]
+    assert duties == [
+        "Tăng cường công tác kiểm tra, giám sát nhằm phòng ngừa việc lợi dụng các phương "
+        "tiện tuyền thông trong hoạt động mại dâm."
+    ]
+    assert any("bỏ nhiệm vụ trùng “Tăng cường công tác kiểm tra" in r.change for r in review.rows)

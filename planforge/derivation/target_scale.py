@@ -74,7 +74,11 @@ def reworded(target: Target, rewrite: Callable[[str], str]) -> Target:
         if not population or population in target.text:
             continue
         bare = re.sub(r"\s*\([^()]*\)$", "", population)
-        own = next((o for o in map(rewrite, (population, bare)) if o in target.text), None)
+        tried = [rewrite(p) for p in (population, bare)]
+        # "… chiến sĩ ở cấp huyện, cấp xã" of a target for each level is the commune's
+        # "… chiến sĩ cấp xã" (the commune profile's rule keeps its own level's figure)
+        tried += [re.sub(r" ở (?=cấp )", " ", t) for t in tried]
+        own = next((t for t in tried if t in target.text), None)
         if own is not None and own != population:
             measures[index] = attrs.evolve(measure, population=own)
     return attrs.evolve(target, measures=tuple(measures))
