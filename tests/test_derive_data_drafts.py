@@ -14,6 +14,7 @@ from planforge import load_plan
 from planforge.derivation.data_units import data_profile, data_unit
 from planforge.derivation.derive import derive_with_review
 from planforge.derivation.review import Review
+from planforge.loading.profile_file import loads_profile
 from planforge.model import Plan, Reporting, Role, Section, Target
 from planforge.model.numbering import walk
 from planforge.units import find_province, select_units
@@ -142,3 +143,20 @@ def test_two_departments_duty_said_twice_is_one_duty_of_the_commune_office() -> 
         "tiện tuyền thông trong hoạt động mại dâm."
     ]
     assert any("bỏ nhiệm vụ trùng “Tăng cường công tác kiểm tra" in r.change for r in review.rows)
+
+
+def test_a_department_office_checks_it_does_not_inspect() -> None:
+    """Lai Châu's plan has its labour department "tăng cường kiểm tra, thanh tra các cơ sở
+    kinh doanh dịch vụ": in the department's own plan that duty is its phòng's, which has no
+    inspection power (the Thanh tra Sở had)."""
+    text = (LAM_DONG / "profile-2021-department.yaml").read_text(encoding="utf-8")
+    text = text.replace("Lâm Đồng", "Lai Châu").replace("LÂM ĐỒNG", "LAI CHÂU")
+    profile = loads_profile(text, "profile-lai-chau-department.yaml")
+    source = load_plan(SOURCES["Lai Châu"])
+    plan, review = derive_with_review(source, "so-ldtbxh", profile)
+    duties = [t for t in _texts(plan) if t.startswith("Tổ chức tốt hoạt động kiểm tra liên ngành")]
+    assert duties == [
+        "Tổ chức tốt hoạt động kiểm tra liên ngành của Đội 178, tăng cường kiểm tra các cơ sở "
+        "kinh doanh dịch vụ, các điểm, khu vực dễ phát sinh tệ nạn mại dâm trên địa bàn."
+    ]
+    assert any("“kiểm tra, thanh tra” → “kiểm tra”" in r.change for r in review.rows)
