@@ -160,3 +160,16 @@ def test_a_department_office_checks_it_does_not_inspect() -> None:
         "kinh doanh dịch vụ, các điểm, khu vực dễ phát sinh tệ nạn mại dâm trên địa bàn."
     ]
     assert any("“kiểm tra, thanh tra” → “kiểm tra”" in r.change for r in review.rows)
+
+
+def test_a_draft_dated_after_the_higher_plan_s_period_is_flagged() -> None:
+    """The units of 2025 from data are drafted now: in 2026 the targets "đến năm 2025" of a
+    "giai đoạn 2021 - 2025" plan are due. The reviewer sees it; the profile of 2025 does not."""
+    _, review = _derived("Lâm Đồng", "xã Lạc Dương")
+    (row,) = [r for r in review.rows if r.path == "Ngày ban hành"]
+    assert row.kind == "cần xem lại"
+    assert row.derived_text == "tháng 03/2026"
+    assert "dự thảo lập năm 2026, sau giai đoạn 2021 - 2025 của kế hoạch cấp trên" in row.change
+    profile = loads_profile((LAM_DONG / "profile-2025-communes.yaml").read_text(encoding="utf-8"))
+    _, in_2025 = derive_with_review(load_plan(SOURCES["Lâm Đồng"]), "xã Lạc Dương", profile)
+    assert not any(r.path == "Ngày ban hành" for r in in_2025.rows)
