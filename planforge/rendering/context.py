@@ -89,6 +89,16 @@ def _joined(label: str, text: str) -> str:
     return f"{label} {text}" if label else text
 
 
+ARTICLE = re.compile(r"^Điều \d+\.$")
+"""The label of an article ("Điều 1."): bold, its text regular (PL I, mục V, 6a)."""
+
+
+def _enacting(text: str) -> bool:
+    """ "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": a line in capitals that announces the articles,
+    centred and bold in the forms of Phụ lục III (Mẫu 1.1–1.3)."""
+    return text.endswith(":") and text == upper(text) and any(c.isalpha() for c in text)
+
+
 def paragraph_for(entry: Entry) -> dict[str, str]:
     """One body paragraph: its kind (which template style) and its printed text."""
     node = entry.node
@@ -97,11 +107,29 @@ def paragraph_for(entry: Entry) -> dict[str, str]:
         lead = _joined(entry.label, title)
         if node.text:
             return {"kind": "runin", "lead": lead, "text": node.text}
+        if not entry.label and _enacting(title):
+            return {"kind": "centred", "lead": "", "text": title}
         return {"kind": _heading(entry.depth), "lead": "", "text": lead}
     text = _joined(entry.label, node.text)
     if isinstance(node, Assignment) and node.heading:
         return {"kind": _heading(entry.depth), "lead": "", "text": text}
+    if entry.label and ARTICLE.match(entry.label) and node.text:
+        return {"kind": "runin", "lead": entry.label, "text": node.text}
     return {"kind": "text", "lead": "", "text": text}
+
+
+def opening_for(text: str) -> dict[str, str]:
+    """One line of the opening: the issuing authority of a quyết định or nghị quyết
+    ("ỦY BAN NHÂN DÂN TỈNH …", a line in capitals) centred and bold; a legal basis
+    ("Căn cứ …;") and the proposal line ("Theo đề nghị của …,") in italics (PL I, mục
+    II.6.a); an opening sentence ("Căn cứ …, Ủy ban nhân dân … như sau:") as body text.
+    """
+    line = text.strip()
+    if line == upper(line) and any(c.isalpha() for c in line) and not line.endswith("."):
+        return {"kind": "centred", "lead": "", "text": line}
+    if line.startswith(("Căn cứ", "Theo đề nghị")) and not line.endswith(":"):
+        return {"kind": "basis", "lead": "", "text": line}
+    return _plain(text)
 
 
 def _heading(depth: int) -> str:
@@ -114,12 +142,14 @@ def _plain(text: str) -> dict[str, str]:
 
 def body_paragraphs(plan: Plan | Letter) -> list[dict[str, str]]:
     """Opening, body tree and closing as printed, the end mark on the last one."""
-    paragraphs = [_plain(t) for t in plan.legal_basis.opening]
+    paragraphs = [opening_for(t) for t in plan.legal_basis.opening]
     paragraphs += [paragraph_for(e) for e in plan.entries()]
     paragraphs += [_plain(p.text) for p in plan.closing]
     if paragraphs:
         last = dict(paragraphs[-1])
-        if last["kind"] == "runin":
+        if last["kind"] == "runin" and ARTICLE.match(last["lead"]):
+            last["kind"] = "text"  # the last article keeps its bold "Điều 3."
+        elif last["kind"] == "runin":
             last = _plain(f"{last['lead']} {last['text']}")
         last["text"] = end_marked(last["text"])
         paragraphs[-1] = last

@@ -1,0 +1,94 @@
+"""The rules on the types agencies send besides plans, as planforge renders them after import.
+
+A qualified type name ("BÁO CÁO SƠ KẾT"), a type Phụ lục III does not list ("PHIẾU TRÌNH")
+and a draft's blank date are accepted; the rules still fire on a defect of each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_cases import CASES
+from test_check_rules import Package, edited, run_property, set_text, text_of
+
+from planforge.checking.check import check_document
+from planforge.checking.findings import Finding, Severity
+from planforge.cli import main
+
+
+def _rendered(name: str, folder: Path) -> Path:
+    """The text fixture ``name`` imported and rendered."""
+    plan, docx = folder / f"{name}.yaml", folder / f"{name}.docx"
+    assert main(["import", str(CASES / f"{name}.txt"), "-o", str(plan)]) == 0
+    assert main(["render", str(plan), "-o", str(docx)]) == 0
+    return docx
+
+
+@pytest.fixture(scope="module")
+def phieu_trinh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _rendered("phieu-trinh-generic", tmp_path_factory.mktemp("phieu"))
+
+
+def _errors(findings: list[Finding]) -> list[str]:
+    return sorted({f.code for f in findings if f.severity is Severity.ERROR})
+
+
+def test_an_unlisted_type_is_judged_as_no_type_and_its_name_still_checked(
+    phieu_trinh: Path, tmp_path: Path
+) -> None:
+    """ "PHIẾU TRÌNH" is found as the type name: no H5 for its code "PTr"; a name not bold
+    is a T1 error, as for any type."""
+    assert check_document(phieu_trinh) == []
+
+    def plain(xml: Package) -> None:
+        run_property(xml.paragraph("PHIẾU TRÌNH"), "b", val="0")
+
+    findings = check_document(edited(phieu_trinh, tmp_path / "plain.docx", plain))
+    assert _errors(findings) == ["T1"]
+
+
+def test_an_unlisted_type_with_kính_gửi_is_not_a_công_văn(
+    phieu_trinh: Path, tmp_path: Path
+) -> None:
+    """With a "Kính gửi" line the document is still judged by its type name, not as a letter
+    (no T2 "a công văn has no type name")."""
+
+    def addressed(xml: Package) -> None:
+        first = xml.paragraph("Văn phòng Ủy ban")
+        set_text(first, "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh.")
+
+    findings = check_document(edited(phieu_trinh, tmp_path / "addressed.docx", addressed))
+    assert "T2" not in {f.code for f in findings}
+    assert _errors(findings) == []
+
+
+def test_a_qualified_type_name_is_its_type(tmp_path: Path) -> None:
+    """ "BÁO CÁO SƠ KẾT" is a báo cáo: clean as it is, and a mismatch when judged as a plan."""
+    rendered = _rendered("bc-one-line-caps", tmp_path)
+    assert check_document(rendered) == []
+    findings = check_document(rendered, kind="ke-hoach")
+    assert "T1" in _errors(findings) and "H5" in _errors(findings)
+
+
+@pytest.mark.parametrize(
+    ("date", "clean"),
+    [
+        ("Tân Phú, ngày tháng năm", True),
+        ("Tân Phú, ngày … tháng … năm …", True),
+        ("Tân Phú, ngày 5 tháng năm", False),
+        ("tân Phú, ngày tháng năm", False),
+    ],
+)
+def test_a_wholly_blank_date_is_a_draft_s(date: str, clean: bool, tmp_path: Path) -> None:
+    """The undated plan's blank date passes H6; a half-written one or a lower-case place does
+    not."""
+    rendered = _rendered("kh-no-date", tmp_path)
+
+    def dated(xml: Package) -> None:
+        line = xml.paragraph("Tân Phú, ngày")
+        assert " ".join(text_of(line).split()) == "Tân Phú, ngày tháng năm"
+        set_text(line, date)
+
+    findings = check_document(edited(rendered, tmp_path / "dated.docx", dated))
+    assert _errors(findings) == ([] if clean else ["H6"])
