@@ -6,6 +6,7 @@ and a draft's blank date are accepted; the rules still fire on a defect of each.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,12 @@ def test_a_wholly_blank_date_is_a_draft_s(date: str, clean: bool, tmp_path: Path
 
     findings = check_document(edited(rendered, tmp_path / "dated.docx", dated))
     assert _errors(findings) == ([] if clean else ["H6"])
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not on PATH")
+def test_an_attached_quy_chế_counts_its_pages_from_1(tmp_path: Path) -> None:
+    """The quyết định's Quy chế starts a new page count, as an appendix does (rule L7): its
+    first page shows no number, and the printed document has no finding."""
+    rendered = _rendered("qd-quy-che", tmp_path)
+    findings = check_document(rendered, layout=True)
+    assert findings == [], "\n".join(str(f) for f in findings)
