@@ -121,13 +121,14 @@ def paragraph_for(entry: Entry) -> dict[str, str]:
 def opening_for(text: str) -> dict[str, str]:
     """One line of the opening: the issuing authority of a quyết định or nghị quyết
     ("ỦY BAN NHÂN DÂN TỈNH …", a line in capitals) centred and bold; a legal basis
-    ("Căn cứ …;") and the proposal line ("Theo đề nghị của …,") in italics (PL I, mục
-    II.6.a); an opening sentence ("Căn cứ …, Ủy ban nhân dân … như sau:") as body text.
+    ("Căn cứ …;") and the proposal lines ("Theo đề nghị của …,", a council's "Xét Tờ trình
+    …;") in italics (PL I, mục II.6.a); an opening sentence ("Căn cứ …, Ủy ban nhân dân
+    … như sau:") as body text.
     """
     line = text.strip()
     if line == upper(line) and any(c.isalpha() for c in line) and not line.endswith("."):
         return {"kind": "centred", "lead": "", "text": line}
-    if line.startswith(("Căn cứ", "Theo đề nghị")) and not line.endswith(":"):
+    if line.startswith(("Căn cứ", "Theo đề nghị", "Xét ")) and not line.endswith(":"):
         return {"kind": "basis", "lead": "", "text": line}
     return _plain(text)
 
