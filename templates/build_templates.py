@@ -178,6 +178,8 @@ BODY = [
     *_if("PF Body", '{%p elif p.kind == "runin" %}', [Bold("{{ p.lead }}"), " {{ p.text }}"]),
     *_if("PF Basis", '{%p elif p.kind == "basis" %}', ["{{ p.text }}"]),
     *_if("PF Centred", '{%p elif p.kind == "centred" %}', ["{{ p.text }}"]),
+    *_if("PF Kinh Gui", '{%p elif p.kind == "kinh_gui" %}', ["{{ p.text }}"]),
+    *_if("PF Kinh Gui List", '{%p elif p.kind == "kinh_gui_list" %}', ["{{ p.text }}"]),
     *_if("PF Body", "{%p else %}", ["{{ p.text }}"]),  # kind "text"
     ("PF Body", ("{%p endif %}",)),
     ("PF Body", ("{%p endfor %}",)),
@@ -232,8 +234,7 @@ def _build(path: str | Path, title: str, subject: str, *, letter: bool) -> None:
     _setup_styles(doc)
     _setup_section(doc)
     _build_body(doc, letter=letter)
-    if letter:
-        _indent_kinh_gui(doc)
+    _indent_kinh_gui(doc)  # a tờ trình sent upward has its "Kính gửi" too (PL I, II.9.b)
     buffer = io.BytesIO()
     doc.save(buffer)
     _write_fixed_zip(buffer.getvalue(), Path(path))

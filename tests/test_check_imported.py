@@ -102,3 +102,25 @@ def test_an_attached_quy_chế_counts_its_pages_from_1(tmp_path: Path) -> None:
     rendered = _rendered("qd-quy-che", tmp_path)
     findings = check_document(rendered, layout=True)
     assert findings == [], "\n".join(str(f) for f in findings)
+
+
+def test_a_quyết_định_and_a_tờ_trình_are_laid_out_as_their_forms(tmp_path: Path) -> None:
+    """The authority line and "QUYẾT ĐỊNH:" centred bold, the legal bases italic, "Điều 1."
+    bold and its text regular, the attached Quy chế's "Chương I" centred bold; a tờ trình's
+    "Kính gửi" set as a công văn's."""
+    import docx
+
+    decision = docx.Document(str(_rendered("qd-quy-che", tmp_path)))
+    by_text = {p.text: p for p in decision.paragraphs}
+    for centred in ("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "QUYẾT ĐỊNH:"):
+        assert by_text[centred].style.name == "PF Centred"
+    assert by_text["Theo đề nghị của Giám đốc Sở Nội vụ,"].style.name == "PF Basis"
+    article = next(p for p in decision.paragraphs if p.text.startswith("Điều 3."))
+    assert [(r.text, r.bold) for r in article.runs if r.text][:1] == [("Điều 3.", True)]
+    assert article.text.endswith("./.")
+    chapter = by_text["Chương I"]
+    assert chapter.alignment == 1 and all(r.bold for r in chapter.runs)  # centred
+    assert all(r.bold for r in by_text["Điều 1. Phạm vi điều chỉnh"].runs)
+    report = docx.Document(str(_rendered("to-trinh-pipes", tmp_path)))
+    addressed = next(p for p in report.paragraphs if p.text.startswith("Kính gửi"))
+    assert addressed.style.name == "PF Kinh Gui"

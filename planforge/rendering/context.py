@@ -137,13 +137,28 @@ def _heading(depth: int) -> str:
     return f"heading{min(depth, 3)}"
 
 
+def _addressed(opening: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A tờ trình's or báo cáo's "Kính gửi: …" (ô 9a, PL I, mục II.9.b), and the "- …;"
+    lines of its list, laid out as a công văn's: 4 cm in, the list under the colon."""
+    listing = False
+    for paragraph in opening:
+        text = paragraph["text"].strip()
+        if text.startswith("Kính gửi"):
+            paragraph["kind"], listing = "kinh_gui", text.endswith(":")
+        elif listing and text.startswith(("- ", "– ")):
+            paragraph["kind"] = "kinh_gui_list"
+        else:
+            listing = False
+    return opening
+
+
 def _plain(text: str) -> dict[str, str]:
     return {"kind": "text", "lead": "", "text": text}
 
 
 def body_paragraphs(plan: Plan | Letter) -> list[dict[str, str]]:
     """Opening, body tree and closing as printed, the end mark on the last one."""
-    paragraphs = [opening_for(t) for t in plan.legal_basis.opening]
+    paragraphs = _addressed([opening_for(t) for t in plan.legal_basis.opening])
     paragraphs += [paragraph_for(e) for e in plan.entries()]
     paragraphs += [_plain(p.text) for p in plan.closing]
     if paragraphs:

@@ -109,7 +109,8 @@ KINDS = (
     '`heading3` ("a) Title", regular), `runin` (bold `lead`, then regular `text`, one '
     "paragraph; also an article: bold `Điều 1.`, then its text), `basis` (a legal basis "
     '"Căn cứ …;" or "Theo đề nghị của …,": body text in italics), `centred` (the issuing '
-    'authority line and "QUYẾT ĐỊNH:" of a quyết định: centred bold), '
+    'authority line and "QUYẾT ĐỊNH:" of a quyết định: centred bold), `kinh_gui` and '
+    '`kinh_gui_list` (a tờ trình\'s "Kính gửi: …" and its "- …;" lines, as in a công văn), '
     "`text` (body text: justified, first line indented 1 cm)"
 )
 
