@@ -34,7 +34,7 @@ the recipients' list — copies one, edits it in Word, checks it and renders wit
 $ planforge template init ke-hoach my-template.docx
 wrote my-template.docx
 $ planforge template check my-template.docx
-my-template.docx: ok (49 tags, ke-hoach context)
+my-template.docx: ok (57 tags, ke-hoach context)
 $ planforge render examples/lam-dong-2021/ke-hoach-7851.yaml --template my-template.docx -o ke-hoach-7851.docx
 wrote ke-hoach-7851.docx
 ```

@@ -102,6 +102,8 @@ STYLES: tuple[Style, ...] = (
     Style("PF Heading 2", base="PF Body", bold=True, keep_next=True),
     Style("PF Heading 3", base="PF Body", bold=False, keep_next=True),
     Style("PF Body Last", base="PF Body", keep_next=True),
+    Style("PF Basis", base="PF Body", italic=True),
+    Style("PF Centred", base="PF Body", bold=True, align=CENTER, first_line=0, keep_next=True),
     _block("PF Mark", 13, LEFT, bold=True),
     _block("PF Header Parent", 13, bold=False),
     _block("PF Header Agency", 13, bold=True),
@@ -174,6 +176,10 @@ BODY = [
     *_if("PF Heading 2", '{%p elif p.kind == "heading2" %}', ["{{ p.text }}"]),
     *_if("PF Heading 3", '{%p elif p.kind == "heading3" %}', ["{{ p.text }}"]),
     *_if("PF Body", '{%p elif p.kind == "runin" %}', [Bold("{{ p.lead }}"), " {{ p.text }}"]),
+    *_if("PF Basis", '{%p elif p.kind == "basis" %}', ["{{ p.text }}"]),
+    *_if("PF Centred", '{%p elif p.kind == "centred" %}', ["{{ p.text }}"]),
+    *_if("PF Kinh Gui", '{%p elif p.kind == "kinh_gui" %}', ["{{ p.text }}"]),
+    *_if("PF Kinh Gui List", '{%p elif p.kind == "kinh_gui_list" %}', ["{{ p.text }}"]),
     *_if("PF Body", "{%p else %}", ["{{ p.text }}"]),  # kind "text"
     ("PF Body", ("{%p endif %}",)),
     ("PF Body", ("{%p endfor %}",)),
@@ -228,8 +234,7 @@ def _build(path: str | Path, title: str, subject: str, *, letter: bool) -> None:
     _setup_styles(doc)
     _setup_section(doc)
     _build_body(doc, letter=letter)
-    if letter:
-        _indent_kinh_gui(doc)
+    _indent_kinh_gui(doc)  # a tờ trình sent upward has its "Kính gửi" too (PL I, II.9.b)
     buffer = io.BytesIO()
     doc.save(buffer)
     _write_fixed_zip(buffer.getvalue(), Path(path))

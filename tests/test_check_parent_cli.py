@@ -104,6 +104,28 @@ def test_an_unreadable_child_exits_2_and_the_others_are_checked(
     assert "tan-phong.yaml (phường)" in captured.out
 
 
+def test_a_letter_or_a_decision_is_refused_and_the_plans_still_checked(
+    drafts: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A công văn and a quyết định among the children: one line each on stderr naming
+    what they are, exit 2; the plan beside them is checked; alone, nothing on stdout."""
+    cases = Path(__file__).resolve().parent / "data" / "import_cases"
+    letter, decision = cases / "cv-so-vv-colon.txt", cases / "qd-chu-tich.txt"
+    args = ["--lang", "en", "check", str(letter), str(drafts[0]), str(decision)]
+    assert main([*args, "--parent", str(PARENT)]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 2 and "Traceback" not in captured.err
+    assert lines[0].startswith(f"planforge: error: {letter}: this is a công văn, not a plan")
+    assert lines[1].startswith(f"planforge: error: {decision}: this is a quyết định, not a plan")
+    assert "tan-phong.yaml (phường)" in captured.out
+    assert captured.out.splitlines()[-1].split()[1:] == ["phường", "0", "0", "0", "3/3", "7/7"]
+    assert main(["--lang", "vi", "check", str(letter), "--parent", str(PARENT)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "đây là công văn, không phải kế hoạch" in captured.err
+
+
 def test_level_and_xlsx_need_a_parent(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "en", "check", str(WARD), "--level", "xa"]) == 2
     assert capsys.readouterr().err.strip() == (

@@ -175,7 +175,10 @@ def test_derive_prints_how_many_findings(
     total = len(_derived("districts", "huyện Lâm Hà")[1]) + len(
         _derived("districts", "thành phố Đà Lạt")[1]
     )
-    expected = f"{total} findings of the derivation lint (see the review tables)"
+    expected = (
+        f"{total} findings of the derivation lint "
+        "(per unit in tong-hop.xlsx, in full in the review tables)"
+    )
     assert expected in capsys.readouterr().out.splitlines()
 
 

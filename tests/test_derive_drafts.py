@@ -39,7 +39,8 @@ def _section(plan: object, role: Role) -> Section:
 @pytest.mark.parametrize(
     ("profile", "unit", "sentence"),
     [
-        (COMMUNES, "xã Lạc Dương", "Ủy ban nhân dân xã Lạc Dương có trách nhiệm bố trí kinh phí"),
+        # the commune writes its budget in its own words: the enumeration heads its own duties
+        (COMMUNES, "xã Lạc Dương", "Bố trí nguồn lực để thực hiện các nhiệm vụ, giải pháp"),
         (DISTRICTS, "thành phố Đà Lạt", "Ủy ban nhân dân thành phố Đà Lạt có trách nhiệm bố trí"),
     ],
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import struct
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,24 @@ def test_the_communes_workbook_counts_what_each_draft_left_to_do(tmp_path: Path)
     )
     own = [c for c in rows(book["Thay đổi"]) if c["Đơn vị / nhóm"] == "phường Xuân Hương - Đà Lạt"]
     assert [c["Mục"] for c in own] == ["II.1.a)-1"]
+    # The profile's target override gives its reason; each draft's signer is named.
+    assert {row["Không áp dụng: chỉ tiêu, lý do"] for row in units.values()} == {
+        "II.4.a)-1: cấp xã không còn địa bàn cấp huyện để thí điểm mô hình; do tỉnh chỉ định"
+    }
+    assert units["xã Lạc Dương"]["Người ký"] == "Ka Sô Ha Ren"
+    # What every ward does, and no commune, is listed once for the wards, not by their names.
+    labels = {c["Đơn vị / nhóm"] for c in rows(book["Thay đổi"])}
+    assert not any(label.startswith("4 đơn vị") for label in labels)
+    # Shared changes first, then fewer and fewer units: each label's rows are together.
+    order = [c["Đơn vị / nhóm"] for c in rows(book["Thay đổi"])]
+    runs = [label for i, label in enumerate(order) if i == 0 or order[i - 1] != label]
+    assert runs == [
+        "Tất cả (5 đơn vị)",
+        "Tất cả phường (4 đơn vị)",
+        "Nhóm 1 (3 phường)",
+        "phường Xuân Hương - Đà Lạt",
+        "xã Lạc Dương",
+    ]
 
 
 def test_the_sheets_are_ready_to_filter_and_read(tmp_path: Path) -> None:
@@ -212,6 +231,9 @@ def test_the_pictures_of_the_review_outputs_exist_and_are_small() -> None:
     root = Path(__file__).resolve().parents[1]
     page = (root / "docs" / "derive.md").read_text(encoding="utf-8")
     shown = re.findall(r"!\[[^\]]*\]\((images/review/[^)]+\.png)\)", page)
-    assert len(shown) == 3
+    present = {f"images/review/{p.name}" for p in (root / "docs/images/review").glob("*.png")}
+    assert set(shown) == present and len(present) == 4  # workbook ×2, first and last page
     for image in shown:
-        assert (root / "docs" / image).stat().st_size < 100_000
+        data = (root / "docs" / image).read_bytes()
+        assert len(data) < 100_000
+        assert max(struct.unpack(">II", data[16:24])) <= 820

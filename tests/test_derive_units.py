@@ -101,7 +101,7 @@ def test_named_units_get_their_header_date_line_signature_and_file_names(
         plan = load_plan(out / f"{stem}.yaml")
         assert plan.header.issuing_agency.name == f"Ủy ban nhân dân {territory}"
     printed = capsys.readouterr().out
-    assert "3 units, 6 documents" in printed
+    assert "3 units, 9 documents" in printed
     assert "3 findings of the derivation lint" in printed  # the three missing signers
 
 

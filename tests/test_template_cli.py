@@ -54,7 +54,7 @@ def test_a_copy_checks_clean_and_renders(
     template = tmp_path / "my-template.docx"
     main(["template", "init", "ke-hoach", str(template)])
     assert main(["template", "check", str(template)]) == 0
-    assert capsys.readouterr().out.endswith(f"{template}: ok (49 tags, ke-hoach context)\n")
+    assert capsys.readouterr().out.endswith(f"{template}: ok (57 tags, ke-hoach context)\n")
     out = tmp_path / "kh.docx"
     assert main(["render", str(PLAN), "--template", str(template), "-o", str(out)]) == 0
     assert out.is_file()

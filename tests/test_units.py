@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from planforge.cli import main
@@ -106,3 +111,16 @@ def test_a_typo_suggests_the_closest_provinces(capsys: pytest.CaptureFixture[str
     assert error.startswith("planforge: error: PROVINCE: no province or unit named 'Lam Dongg'")
     assert "did you mean 'Lâm Đồng'" in error
     assert "\n" not in error
+
+
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    """`planforge units "Lâm Đồng" | head -3`: no complaint about the closed pipe (here a
+    reader that leaves before the first line, as `head` does after its lines)."""
+    root = Path(__file__).resolve().parents[1]
+    command = f'"{sys.executable}" -m planforge units "Lâm Đồng" | true'
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(
+        command, shell=True, capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+    assert result.returncode == 0  # the shell reports the reader's status
+    assert result.stderr == ""

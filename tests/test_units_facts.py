@@ -112,6 +112,21 @@ def test_derive_uses_the_facts_signer_counts_and_applicability(
     plan = load_plan(out / "24848-xa-lac-duong.yaml")
     assert all("khu công nghiệp" not in m.population for m in _measures(plan))
     assert (out / "24787-phuong-cam-ly-da-lat.docx").exists()
+    # The reviewer's summary: the signer named or missing, the parts that do not apply and why.
+    values = list(openpyxl.load_workbook(out / "tong-hop.xlsx")["Đơn vị"].values)
+    units = {row[0]: dict(zip(values[0], row, strict=True)) for row in values[1:]}
+    assert list(units) == ["xã Lạc Dương", "phường Cam Ly - Đà Lạt"]
+    lac_duong, cam_ly = units["xã Lạc Dương"], units["phường Cam Ly - Đà Lạt"]
+    assert (lac_duong["Người ký"], lac_duong["Thiếu người ký"]) == ("Ka Sô Ha Ren", "không")
+    assert (cam_ly["Người ký"], cam_ly["Thiếu người ký"]) == (None, "có")
+    assert (lac_duong["Điểm kiểm tra dự thảo"], cam_ly["Điểm kiểm tra dự thảo"]) == (0, 1)
+    era = "II.4.a)-1: đếm theo “địa bàn cấp huyện”: không còn cấp huyện từ 01/7/2025"
+    assert lac_duong["Không áp dụng: chỉ tiêu, lý do"].split("\n") == [
+        "II.1.a)-3 (một phần): xã không có khu công nghiệp; xã không có trường trung học phổ thông",
+        era,
+    ]
+    assert cam_ly["Không áp dụng: chỉ tiêu, lý do"] == era
+    assert lac_duong["Chỉ tiêu không áp dụng"] == cam_ly["Chỉ tiêu không áp dụng"] == 1
 
 
 def _measures(plan: object) -> list:  # type: ignore[type-arg]

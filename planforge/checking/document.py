@@ -90,8 +90,8 @@ def _kind(parts: Parts, kind: str) -> DocumentType | None:
         return DocumentType.KE_HOACH
     if kind == "cong-van":
         return DocumentType.CONG_VAN
-    if parts.document_type is not None:
-        return parts.document_type
+    if parts.type_name is not None:
+        return parts.document_type  # None: a type Phụ lục III does not list ("PHIẾU TRÌNH")
     if parts.about or parts.kinh_gui:
         return DocumentType.CONG_VAN
     return None

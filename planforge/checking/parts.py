@@ -36,6 +36,11 @@ TYPE_TITLES = {
     if t.code or t is DocumentType.CONG_VAN
     if t not in (DocumentType.NGHI_DINH, DocumentType.THONG_TU)
 }
+QUALIFIER_WORDS = 2
+"""Words a type name may carry after the type: "KẾ HOẠCH HÀNH ĐỘNG", "BÁO CÁO SƠ KẾT"."""
+UNLISTED_WORDS = (2, 4)
+"""Length of the type name of a type Phụ lục III does not list ("PHIẾU TRÌNH")."""
+_NOT_A_NAME = re.compile(r"[\d,.:;()/\[\]\-]")
 
 
 @dataclass
@@ -65,8 +70,45 @@ class Parts:
 
     @property
     def document_type(self) -> DocumentType | None:
-        """The type the type-name line names, if there is one."""
-        return TYPE_TITLES.get(key(self.type_name.text)) if self.type_name else None
+        """The type the type-name line names, if there is one (None for an unlisted type)."""
+        return listed_type(self.type_name.text) if self.type_name else None
+
+
+def listed_type(text: str) -> DocumentType | None:
+    """The Phụ lục III type a type-name line names: alone in any case ("Kế hoạch"), or in
+    capitals with a qualifier of one or two words ("KẾ HOẠCH HÀNH ĐỘNG", "THÔNG BÁO KẾT
+    LUẬN"), the forms agencies print.
+
+    >>> listed_type("BÁO CÁO SƠ KẾT").value, listed_type("QUYẾT ĐỊNH:")
+    ('bao-cao', None)
+    """
+    found = key(text)
+    if found in TYPE_TITLES:
+        return TYPE_TITLES[found]
+    words = found.split()
+    if text != text.upper() or _NOT_A_NAME.search(found):
+        return None
+    for size in (3, 2, 1):
+        head = " ".join(words[:size])
+        if head in TYPE_TITLES and 0 < len(words) - size <= QUALIFIER_WORDS:
+            return TYPE_TITLES[head]
+    return None
+
+
+def _unlisted_type_name(piece: Piece) -> bool:
+    """A type name Phụ lục III does not list ("PHIẾU TRÌNH"): a short line of words in
+    capitals, centred or bold, right under the header."""
+    text = bare(piece.text)
+    words = key(text).split()
+    return (
+        text == text.upper()
+        and UNLISTED_WORDS[0] <= len(words) <= UNLISTED_WORDS[1]
+        and not _NOT_A_NAME.search(text)
+        and not key(text).startswith("KÍNH GỬI")
+        and AUTHORITY.match(text) is None
+        and key(text).strip(" .") not in MARKS
+        and (piece.paragraph.alignment == "center" or _bold(piece))
+    )
 
 
 def locate(paragraphs: Sequence[LocatedParagraph]) -> Parts:
@@ -283,7 +325,11 @@ def _header_end(parts: Parts) -> tuple[int, int]:
 
 def _title(parts: Parts) -> None:
     after = [p for p in parts.pieces if p.order > _header_end(parts)]
-    parts.type_name = _first(after[:12], lambda p: key(p.text) in TYPE_TITLES)
+    parts.type_name = _first(after[:12], lambda p: listed_type(p.text) is not None)
+    marks = {id(p) for p in parts.marks}
+    inked = [p for p in after if p.text.strip() and not p.is_rule and id(p) not in marks]
+    if parts.type_name is None and not parts.about and inked and _unlisted_type_name(inked[0]):
+        parts.type_name = inked[0]  # a type Phụ lục III does not list, never a công văn's
     if parts.type_name is not None:
         _subject(parts, [p for p in after if p.order > parts.type_name.order])
     kinh_gui = _first(after[:40], lambda p: key(p.text).startswith("KÍNH GỬI"))

@@ -99,6 +99,10 @@ def _run(argv: list[str]) -> int:
         message = _("planforge: stopped by {signal}; outputs left as they were")
         print(message.format(signal=name), file=sys.stderr)
         return code
+    except BrokenPipeError:  # the reader left (`planforge units | head`): not an error to show
+        # Python would complain again when it flushes stdout at exit: point it nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as exc:  # a path the system refused before the writing layer saw it
         print(error_line(file_system_error(exc)), file=sys.stderr)
         return 2

@@ -71,7 +71,7 @@ def run_parent(args: argparse.Namespace) -> int:
         write_workbook(judged, args.xlsx)
     if args.json:
         print(json.dumps(as_json(judged), ensure_ascii=False, indent=2))
-    else:
+    elif judged:  # every child refused: their lines on stderr say it all
         for judgement in judged:
             print(child_report(judgement))
         print(table(judged))

@@ -104,8 +104,10 @@ def run(args: argparse.Namespace) -> int:
     )
     print(
         ngettext(
-            "{count} finding of the derivation lint (see the review tables)",
-            "{count} findings of the derivation lint (see the review tables)",
+            "{count} finding of the derivation lint "
+            "(per unit in tong-hop.xlsx, in full in the review tables)",
+            "{count} findings of the derivation lint "
+            "(per unit in tong-hop.xlsx, in full in the review tables)",
             findings,
         ).format(count=findings)
     )

@@ -10,13 +10,14 @@ import attrs
 from planforge.checking.check import check_document
 from planforge.checking.findings import Finding
 from planforge.conformance.citation import judge_citation
-from planforge.conformance.deadlines import for_child, judge_period, judge_reporting
+from planforge.conformance.deadlines import for_child, judge_period, judge_reporting, plan_year
 from planforge.conformance.duties import duties, judge_duties
 from planforge.conformance.era import judge_higher_bodies, judge_level
 from planforge.conformance.findings import Match, ParentFinding, Severity
 from planforge.conformance.level import ChildLevel, child_level
 from planforge.conformance.matching import Corpus
-from planforge.conformance.sources import is_word, load_any
+from planforge.conformance.owners import Owners
+from planforge.conformance.sources import is_word, load_any, plan_like
 from planforge.conformance.targets import candidates, judge_targets
 from planforge.conformance.tree import located
 from planforge.derivation.lint import items
@@ -72,6 +73,7 @@ def judge(
     """
     parent_plan = _plan(parent)
     child_plan = _plan(child)
+    plan_like(child_plan, _name(child, child_plan))
     unit = child_level(child_plan, level)
     parent_name = parent_plan.header.number.file_form or parent_plan.header.issuing_agency.name
     findings: list[Finding] = []
@@ -113,10 +115,12 @@ def _content(
     # a duty is taken up by a task or an assignment, not by a target's statement
     texts = [i for i in items(child) if i.kind in ("text", "closing") and i.path not in targets_at]
     pairs = [(i.path, i.text) for i in texts]
+    parent_texts = [i.text for i in items(parent) if i.kind in ("text", "closing")]
     corpus = Corpus.of([*(i.text for i in items(parent)), *(t for _p, t in pairs)])
     found: list[ParentFinding | Match] = []
     parent_duties = duties(parent, unit, own)
-    found += judge_duties(parent_duties, pairs, corpus, parent_name)
+    owners = Owners(parent_texts, corpus)
+    found += judge_duties(parent_duties, pairs, corpus, parent_name, owners)
     targets = [e for e in parent_entries if isinstance(e.node, Target)]
     found += judge_targets(targets, candidates(child_entries), unit, corpus, parent_name)
     addressed = {
@@ -124,7 +128,9 @@ def _content(
         for e in parent_entries
         if isinstance(e.node, Assignment) and any(d.path.startswith(e.path) for d in parent_duties)
     }
-    found += judge_reporting(for_child(parent_entries, addressed), child_entries, parent_name)
+    years = (plan_year(child), plan_year(parent))
+    binding = for_child(parent_entries, addressed)
+    found += judge_reporting(binding, child_entries, parent_name, years)
     return found
 
 

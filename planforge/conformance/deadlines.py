@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from planforge.conformance.findings import ParentFinding, Severity
-from planforge.conformance.tree import Located
+from planforge.conformance.tree import Located, located
 from planforge.i18n import N_, _
-from planforge.model import Assignment, Period, Plan, Reporting
+from planforge.model import Assignment, Deadline, Period, Plan, Reporting, Target
 
 PERIODS = {
     Period.MONTH: N_("monthly"),
@@ -20,37 +20,68 @@ PERIODS = {
 }
 _SPAN = re.compile(r"giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:năm|đến năm)\s+((?:19|20)\d\d)", re.IGNORECASE)
+_OWN_END = re.compile(
+    r"(?:thực hiện|hoàn thành|triển khai)\b[^.;:]{0,40}?\b(?:đến|trước|hết|xong)\s+"
+    r"(?:hết\s+)?(?:ngày\s+\d{1,2}/\d{1,2}/|năm\s+)((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""The plan's own end: "Kế hoạch được thực hiện đến hết năm 2026", "hoàn thành trước
+ngày 31/12/2026"."""
+PERIOD_END = {Period.SIX_MONTHS: 6, Period.YEAR: 12}
+"""The month a report's period ends in: a due month more than six months before it is
+in the following year ("báo cáo năm trước ngày 15/01" comes after "trước ngày 20/12")."""
+
+Due = tuple[int, int, int]
+"""When a report is due, comparable: (years after the period's, month, day)."""
 
 
-def dated(entries: Iterable[Located]) -> dict[Period, tuple[int, int, str]]:
-    """The earliest dated deadline of each period: (month, day, path)."""
-    found: dict[Period, tuple[int, int, str]] = {}
+def due(deadline: Deadline, text: str, year: int | None) -> Due | None:
+    """When ``deadline`` (read in ``text``, of a plan for ``year``) falls due; None undated.
+
+    A date written with its year ("15/01/2026") after the plan's year is in a later year;
+    without one, a month long before the period's end is in the year after it.
+
+    >>> due(Deadline(Period.YEAR, 15, 1), "báo cáo năm trước ngày 15/01", None)
+    (1, 1, 15)
+    >>> due(Deadline(Period.YEAR, 15, 12), "báo cáo trước ngày 15/12/2025", 2025)
+    (0, 12, 15)
+    """
+    if deadline.day is None or deadline.month is None:
+        return None
+    written = re.search(rf"\b0?{deadline.day}/0?{deadline.month}/((?:19|20)\d\d)\b", text)
+    if written is not None and year is not None:
+        return (max(0, int(written.group(1)) - year), deadline.month, deadline.day)
+    end = PERIOD_END.get(deadline.period)
+    later = end is not None and end - deadline.month > 6
+    return (1 if later else 0, deadline.month, deadline.day)
+
+
+def _dues(entries: Iterable[Located], year: int | None) -> Iterator[tuple[Period, Due, str]]:
     for entry in entries:
         node = entry.node
         if not isinstance(node, Reporting):
             continue
         for deadline in node.deadlines:
-            if deadline.day is None or deadline.month is None:
-                continue
-            due = (deadline.month, deadline.day, entry.path)
-            if deadline.period not in found or due[:2] < found[deadline.period][:2]:
-                found[deadline.period] = due
+            when = due(deadline, node.text, year)
+            if when is not None:
+                yield deadline.period, when, entry.path
+
+
+def dated(entries: Iterable[Located], year: int | None = None) -> dict[Period, tuple[Due, str]]:
+    """The earliest dated deadline of each period, and its path."""
+    found: dict[Period, tuple[Due, str]] = {}
+    for period, when, path in _dues(entries, year):
+        if period not in found or when < found[period][0]:
+            found[period] = (when, path)
     return found
 
 
-def latest(entries: Iterable[Located]) -> dict[Period, tuple[int, int, str]]:
+def latest(entries: Iterable[Located], year: int | None = None) -> dict[Period, tuple[Due, str]]:
     """The latest dated deadline of each period: what the child gives itself at most."""
-    found: dict[Period, tuple[int, int, str]] = {}
-    for entry in entries:
-        node = entry.node
-        if not isinstance(node, Reporting):
-            continue
-        for deadline in node.deadlines:
-            if deadline.day is None or deadline.month is None:
-                continue
-            due = (deadline.month, deadline.day, entry.path)
-            if deadline.period not in found or due[:2] > found[deadline.period][:2]:
-                found[deadline.period] = due
+    found: dict[Period, tuple[Due, str]] = {}
+    for period, when, path in _dues(entries, year):
+        if period not in found or when > found[period][0]:
+            found[period] = (when, path)
     return found
 
 
@@ -67,46 +98,68 @@ def for_child(parent: list[Located], addressed: set[str]) -> list[Located]:
 
 
 def judge_reporting(
-    parent: list[Located], child: list[Located], parent_name: str
+    parent: list[Located],
+    child: list[Located],
+    parent_name: str,
+    years: tuple[int | None, int | None] = (None, None),
 ) -> Iterator[ParentFinding]:
-    """PR1 for each period whose report the child sets later than the higher plan."""
-    wanted = dated(parent)
-    given = latest(child)
-    for period, (month, day, path) in wanted.items():
+    """PR1 for each period whose report the child sets later than the higher plan;
+    ``years`` are the child's and the parent's plan years (for dates written in full)."""
+    wanted = dated(parent, years[1])
+    given = latest(child, years[0])
+    for period, (when, path) in wanted.items():
         if period not in given:
             continue
-        c_month, c_day, c_path = given[period]
-        if (c_month, c_day) > (month, day):
+        mine, c_path = given[period]
+        if mine > when:
             message = _(
                 "the {period} report is due on {child}, later than the higher plan's {parent}"
-            ).format(
-                period=_(PERIODS[period]),
-                child=f"{c_day:02d}/{c_month:02d}",
-                parent=f"{day:02d}/{month:02d}",
-            )
+            ).format(period=_(PERIODS[period]), child=_shown(mine), parent=_shown(when))
             where = f"{parent_name} {path}"
             yield ParentFinding("PR1", Severity.ERROR, c_path, message, where, where)
 
 
+def _shown(when: Due) -> str:
+    later, month, day = when
+    shown = f"{day:02d}/{month:02d}"
+    return shown + (_(" of the following year") if later else "")
+
+
 def end_year(plan: Plan) -> int | None:
-    """The last year of the plan's period, from its subject ("giai đoạn 2021 - 2025")."""
+    """The last year of the plan's period: from its subject ("giai đoạn 2021 - 2025",
+    "năm 2025"), or later when its own text says so ("thực hiện đến hết năm 2026")."""
+    found = _end(plan)
+    return found[0] if found else None
+
+
+def _end(plan: Plan) -> tuple[int, str | None] | None:
+    """The plan's last year and the path of the text saying it (None: the subject)."""
     subject = plan.header.subject
     span = _SPAN.search(subject)
-    if span:
-        return int(span.group(1))
-    years = [int(y) for y in _YEAR.findall(subject)]
-    return max(years) if years else None
+    years = [int(span.group(1))] if span else [int(y) for y in _YEAR.findall(subject)]
+    found: list[tuple[int, str | None]] = [(y, None) for y in years]
+    for entry in located(plan):
+        text = getattr(entry.node, "text", "")
+        if text and not isinstance(entry.node, Target):  # a target's "đến năm 2030" is an aim
+            found += [(int(m.group(1)), entry.path) for m in _OWN_END.finditer(text)]
+    return max(found, key=lambda f: f[0]) if found else None
+
+
+def plan_year(plan: Plan) -> int | None:
+    """The year a plan is for: its period's last year, or the year it is dated."""
+    return end_year(plan) or plan.header.date.year
 
 
 def judge_period(child: Plan, parent: Plan, parent_name: str) -> Iterator[ParentFinding]:
     """PR2 when the child's plan runs past the end of the higher plan's period."""
-    mine, theirs = end_year(child), end_year(parent)
-    if mine is not None and theirs is not None and mine > theirs:
+    ends, theirs = _end(child), end_year(parent)
+    if ends is not None and theirs is not None and ends[0] > theirs:
+        mine, where = ends
         message = _("the plan runs to {year}, past the end of the higher plan ({parent_year})")
         yield ParentFinding(
             "PR2",
             Severity.ERROR,
-            _("subject"),
+            where or _("subject"),
             message.format(year=mine, parent_year=theirs),
             parent_name,
             parent_name,

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 from planforge.catalogue.queries import named
 from planforge.conformance.findings import Match, ParentFinding, Severity, shorten
 from planforge.conformance.level import ChildLevel
-from planforge.conformance.matching import Corpus, best, words
+from planforge.conformance.matching import Best, Corpus, words
+from planforge.conformance.owners import Owners
 from planforge.conformance.rules import rules
 from planforge.conformance.tree import Located, located
 from planforge.i18n import _
@@ -117,17 +118,41 @@ class Verdict:
     status: str
 
 
-def verdict(duty: str, candidates: list[tuple[str, str]], corpus: Corpus) -> Verdict:
+def verdict(
+    duty: str, candidates: list[tuple[str, str]], corpus: Corpus, owners: Owners | None = None
+) -> Verdict:
     """Matched when the whole duty, or each of its clauses, is taken up; missing only when
     neither the whole nor any clause comes near: a duty the child takes up in part, or in
-    words too different to be sure of, is to review ("cần xem"), never called missing."""
+    words too different to be sure of, is to review ("cần xem"), never called missing.
+
+    With ``owners``, the texts restating another item of the higher plan are passed over
+    (one text, one match). Near is a score of ``missing`` with at least ``missing_shared``
+    of the duty's weighted word pairs found in some text: two long sentences of one plan
+    look alike to rapidfuzz's ratio (50–60) without sharing a word of substance, which
+    is no sign of the duty.
+    """
     scores = rules().scores
-    texts = [text for _path, text in candidates]
-    whole = best(corpus, duty, texts)
-    if whole is None:
+    parts = [duty, *clauses(duty)]
+    table = [[corpus.score(part, text) for part in parts] for _path, text in candidates]
+    # only a text near the duty or a clause can change the verdict: ownership, which
+    # costs a search of the higher plan, is asked of those alone
+    kept = [
+        i
+        for i, (_path, text) in enumerate(candidates)
+        if owners is None
+        or max(table[i]) < scores["missing_shared"]
+        or not owners.taken(text, duty, table[i][0])
+    ]
+    if not kept:
         return Verdict(0, "", "", "missing")
-    parts = [best(corpus, clause, texts) for clause in clauses(duty)]
-    found = [p for p in parts if p is not None]
+
+    def closest(part: int) -> Best:
+        index = max(kept, key=lambda i: (table[i][part], -i))  # the first of equals
+        return Best(index, candidates[index][1], table[index][part])
+
+    whole = closest(0)
+    found = [closest(part) for part in range(1, len(parts))]
+    texts = [candidates[i][1] for i in kept]
     top = max(found, key=lambda p: p.score) if found else whole
     chosen = whole if whole.score >= top.score else top
     path = candidates[chosen.index][0]
@@ -140,7 +165,9 @@ def verdict(duty: str, candidates: list[tuple[str, str]], corpus: Corpus) -> Ver
             chosen.text,
             "matched",
         )
-    if whole.score < scores["missing"] and top.score < scores["matched"]:
+    shared = max(corpus.coverage(duty, text) for text in texts)
+    near = whole.score >= scores["missing"] and shared >= scores["missing_shared"]
+    if not near and top.score < scores["matched"]:
         return Verdict(whole.score, path, chosen.text, "missing")
     return Verdict(max(whole.score, top.score), path, chosen.text, "review")
 
@@ -150,11 +177,12 @@ def judge_duties(
     candidates: list[tuple[str, str]],
     corpus: Corpus,
     parent_name: str,
+    owners: Owners | None = None,
 ) -> Iterator[ParentFinding | Match]:
     """A :class:`Match` for each duty, and a finding for each one not clearly taken up."""
     for duty in parent_duties:
         where = f"{parent_name} {duty.path}"
-        found = verdict(duty.text, candidates, corpus)
+        found = verdict(duty.text, candidates, corpus, owners)
         score, path, text, status = found.score, found.path, found.text, found.status
         yield Match("duty", where, duty.text, path, text, score, status)
         if status == "matched":

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import attrs
 from rapidfuzz import fuzz
@@ -35,15 +36,29 @@ def words(text: str) -> list[str]:
     >>> words("Phòng, chống MẠI DÂM!")
     ['phòng', 'chống', 'mại', 'dâm']
     """
-    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+    return list(_syllables(text))
 
 
-def pairs(text: str) -> set[str]:
+# The same texts are read for every duty and target, and the parent's for every
+# child: their syllables and pairs are worked out once.
+@lru_cache(maxsize=8192)
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
+
+
+@lru_cache(maxsize=8192)
+def plain(text: str) -> str:
+    """The syllables of ``text`` joined by spaces (what rapidfuzz compares)."""
+    return " ".join(_syllables(text))
+
+
+@lru_cache(maxsize=8192)
+def pairs(text: str) -> frozenset[str]:
     """The pairs of neighbouring syllables of ``text`` (a one-syllable text: itself)."""
-    found = words(text)
+    found = _syllables(text)
     if len(found) < 2:
-        return set(found)
-    return {f"{a} {b}" for a, b in itertools.pairwise(found)}
+        return frozenset(found)
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(found))
 
 
 @attrs.frozen
@@ -75,11 +90,10 @@ class Corpus:
 
     def score(self, text: str, candidate: str) -> int:
         """How far ``candidate`` takes up ``text`` (0–100)."""
-        plain = " ".join(words(text))
-        other = " ".join(words(candidate))
-        if not plain or not other:
+        mine, other = plain(text), plain(candidate)
+        if not mine or not other:
             return 0
-        ratio = fuzz.token_sort_ratio(plain, other)
+        ratio = fuzz.token_sort_ratio(mine, other)
         above_chance = CHANCE_GAIN * (ratio - CHANCE)
         return max(0, min(100, round(max(self.coverage(text, candidate), above_chance))))
 

@@ -18,12 +18,15 @@ def _tuple_map(value: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 class Rules:
     """The contents of rules.yaml (see its comments)."""
 
+    plan_types: tuple[str, ...] = attrs.field(converter=tuple)
     levels: dict[str, str]
     committees: dict[str, tuple[str, ...]] = attrs.field(converter=_tuple_map)
     inherits: dict[str, str]
     higher_scope: dict[str, tuple[str, ...]] = attrs.field(converter=_tuple_map)
     counting: tuple[str, ...] = attrs.field(converter=tuple)
     aims: tuple[str, ...] = attrs.field(converter=tuple)
+    directing: tuple[str, ...] = attrs.field(converter=tuple)
+    not_directing: tuple[str, ...] = attrs.field(converter=tuple)
     not_applicable: tuple[str, ...] = attrs.field(converter=tuple)
     scores: dict[str, int]
 

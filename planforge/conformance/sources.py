@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from planforge.conformance.rules import rules
 from planforge.errors import PlanforgeError
 from planforge.i18n import _
-from planforge.loading.plan_file import load_plan
-from planforge.model import Plan
+from planforge.loading.plan_file import load_document
+from planforge.model import Letter, Plan
 from planforge.reading.read import read_plan
 
 READ = (".docx", ".txt", ".md")
@@ -18,26 +19,47 @@ LOADED = (".yaml", ".yml")
 
 
 def load_any(path: str | os.PathLike[str]) -> Plan:
-    """The plan in ``path``: a plan file (.yaml) or a document to import (.docx, .txt, .md)."""
+    """The plan in ``path``: a plan file (.yaml) or a document to import (.docx, .txt, .md).
+
+    A công văn (a .yaml of ``document_type: cong-van``, or an imported letter) is refused.
+    """
     suffix = Path(path).suffix.casefold()
     if suffix in LOADED:
-        return load_plan(path)
-    if suffix in READ:
+        document: Plan | Letter = load_document(path)
+    elif suffix in READ:
         document = read_plan(path)
-        if not isinstance(document, Plan):
-            raise PlanforgeError(
-                _("this is a {kind}, not a plan: only plans are compared with --parent").format(
-                    kind=document.header.document_type.title.casefold()
-                ),
-                os.fspath(path),
-            )
-        return document
-    raise PlanforgeError(
-        _("cannot compare a {suffix} file; give a .docx, .txt, .md or .yaml plan").format(
-            suffix=suffix or _("suffix-less")
+    else:
+        raise PlanforgeError(
+            _("cannot compare a {suffix} file; give a .docx, .txt, .md or .yaml plan").format(
+                suffix=suffix or _("suffix-less")
+            ),
+            os.fspath(path),
+        )
+    if not isinstance(document, Plan):
+        raise _not_a_plan(document.header.document_type.title, os.fspath(path))
+    return document
+
+
+def _not_a_plan(title: str, where: str) -> PlanforgeError:
+    return PlanforgeError(
+        _("this is a {kind}, not a plan: only plans are compared with --parent").format(
+            kind=title.casefold()
         ),
-        os.fspath(path),
+        where,
     )
+
+
+def plan_like(plan: Plan, where: str) -> Plan:
+    """``plan`` when its type is one that implements a higher plan (rules.yaml
+    ``plan_types``: kế hoạch, chương trình …); a quyết định, a báo cáo or a thông báo
+    read from a file is refused, as a công văn is.
+
+    Raises ``PlanforgeError`` located at ``where``.
+    """
+    kind = plan.header.document_type
+    if kind.value not in rules().plan_types:
+        raise _not_a_plan(kind.title, where)
+    return plan
 
 
 def is_word(path: str | os.PathLike[str]) -> bool:

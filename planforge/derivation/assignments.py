@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -83,7 +84,11 @@ def derive_assignment(
         node,
         text=text,
         agencies=agencies + tuple(unmapped),
-        roles=tuple(attrs.evolve(r, agency=context.rewrite(r.agency)) for r in node.roles),
+        roles=tuple(
+            attrs.evolve(r, agency=context.rewrite(r.agency))
+            for r in node.roles
+            if not _dropped(context, r.agency)
+        ),
         children=tuple(_own(c, agencies) for c in children),
         origin=origin,
     )
@@ -94,6 +99,13 @@ def derive_assignment(
     change = "giao cho: " + "; ".join(notes) if notes else "giữ nguyên"
     context.row("assignment", path, node.text, derived.text, change)
     return derived
+
+
+def _dropped(context: Context, agency: str) -> bool:
+    """Whether the unit's level has no body for ``agency``: its role leaves with it (a
+    commune has no Liên đoàn Lao động, whose "phối hợp" the province's item gave it)."""
+    mapping = context.mapped.get(agency)
+    return mapping is not None and mapping.target is None
 
 
 def _own(node: Node, agencies: tuple[str, ...]) -> Node:
@@ -157,11 +169,31 @@ def _single_body(node: Node) -> str | None:
     return None
 
 
+NEAR_DOUBLE = 0.9
+"""How alike two duties of one merged body must be (difflib's ratio) to be one duty: two
+departments' "… lợi dụng các phương tiện thông tin …" and "… phương tiện truyền thông …"
+are one duty of the commune's one office; distinct duties of the bundled plans stay below
+0.6."""
+
+
+def _near(text: str, kept: Iterable[str]) -> str | None:
+    """The kept duty ``text`` says again in other words, if any."""
+    for other in kept:
+        if difflib.SequenceMatcher(None, text, other).ratio() >= NEAR_DOUBLE:
+            return other
+    return None
+
+
 def _merged(context: Context, body: str, group: list[Assignment], path: str) -> Assignment:
     duties: dict[str, Node] = {}
+    doubles: list[str] = []
     for member in group:
         for duty in _duty(member):
-            duties.setdefault(getattr(duty, "text", repr(duty)), duty)
+            key = getattr(duty, "text", repr(duty))
+            if key not in duties and key and _near(key, duties) is not None:
+                doubles.append(key)
+                continue
+            duties.setdefault(key, duty)
     children = tuple(_own(d, (body,)) for d in duties.values())
     origins = [m.origin or "" for m in group]
     sources = [s for o in origins for s in context.sources.get(o, ())]
@@ -179,6 +211,6 @@ def _merged(context: Context, body: str, group: list[Assignment], path: str) -> 
         ", ".join(o.split(" ")[-1] for o in origins),
         "\n".join(m.text for m in group),
         merged.text,
-        f"gộp: {shown} → {body}",
+        f"gộp: {shown} → {body}" + "".join(f"; bỏ nhiệm vụ trùng “{d}”" for d in doubles),
     )
     return merged

@@ -36,7 +36,7 @@ def data_unit(unit: AdministrativeUnit, facts: UnitFacts | None = None) -> Unit:
         name=f"Ủy ban nhân dân {unit.name}",
         short_name=unit.name,
         kind=unit.kind,
-        place=unit.short_name,
+        place=place_of(unit),
         level=Level.COMMUNE,
         signature=Signature(
             title=title,
@@ -50,6 +50,15 @@ def data_unit(unit: AdministrativeUnit, facts: UnitFacts | None = None) -> Unit:
         values=tuple(UnitValue(name=n, value=v) for n, v in facts.values),
         predecessors=facts.predecessors or unit.predecessors,
     )
+
+
+def place_of(unit: AdministrativeUnit) -> str:
+    """The date line's place name (địa danh): the unit's name without its kind ("Lạc
+    Dương"), but the whole name where the name is a number ("Phường 1 Bảo Lộc"): Nghị định
+    30/2020/NĐ-CP, Phụ lục I, writes a unit named by a number with its kind."""
+    if unit.short_name[:1].isdigit():
+        return unit.name[:1].upper() + unit.name[1:]
+    return unit.short_name
 
 
 def draft_day(source: IssueDate, today: datetime.date | None = None) -> IssueDate | None:

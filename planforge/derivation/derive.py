@@ -7,8 +7,9 @@ from typing import Any
 import attrs
 
 from planforge.derivation.assignments import map_all
-from planforge.derivation.context import Context
+from planforge.derivation.context import FLAG, Context
 from planforge.derivation.draft_header import draft_header
+from planforge.derivation.era import period_over
 from planforge.derivation.level_below import with_own_duties
 from planforge.derivation.recipients import recipients
 from planforge.derivation.review import Review
@@ -79,6 +80,10 @@ def derive_with_review(
     )
     context.catalogue = catalogue_of(profile)
     day = draft_date(source.header.date, profile)
+    late = period_over(source.header.subject, day)
+    if late is not None:
+        shown = f"tháng {day.month:02d}/{day.year}" if day.month else str(day.year)
+        context.row(FLAG, "Ngày ban hành", source.header.subject, shown, f"{FLAG}: {late}")
     context.kind = unit_kind(unit, profile, day, context.catalogue)
     if context.kind is None:
         raise DerivationError(

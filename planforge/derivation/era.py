@@ -139,3 +139,21 @@ def _gone_without_successor(kind: UnitKind, noun: str) -> list[tuple[str, str]]:
         for a in kind.abolished
         if successors[a.name] is None
     ]
+
+
+def period_over(subject: str, draft: IssueDate) -> str | None:
+    """The review's note when the draft is dated after the period its higher plan is for.
+
+    A plan "giai đoạn 2021 - 2025" implemented by the units of 2025 from data is drafted
+    in the current month: dated 2026, its targets "đến năm 2025" are already due. The
+    clerk decides (a plan for the rest of the period, the next programme's, or none);
+    planforge does not move the years.
+    """
+    found = re.search(r"giai đoạn (\d{4})\s*[-–]\s*(\d{4})", subject)
+    if found is None or draft.year is None or draft.year <= int(found.group(2)):
+        return None
+    return (
+        f"dự thảo lập năm {draft.year}, sau giai đoạn {found.group(1)} - {found.group(2)} "
+        "của kế hoạch cấp trên: các chỉ tiêu, thời hạn đến năm "
+        f"{found.group(2)} đã qua; xem lại ngày ban hành, giai đoạn và chỉ tiêu"
+    )

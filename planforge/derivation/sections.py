@@ -18,7 +18,7 @@ from planforge.derivation.context import FLAG, Context
 from planforge.derivation.deadlines import move_reporting
 from planforge.derivation.rewrite import fill
 from planforge.derivation.subjects import OwnBudget, subjects
-from planforge.derivation.target_scale import apportion, restate
+from planforge.derivation.target_scale import apportion, restate, reworded
 from planforge.derivation.targets import tighten
 from planforge.model import Assignment, Marker, Node, Paragraph, Reporting, Role, Section, Target
 from planforge.model.numbering import item_path, label_children, walk
@@ -63,7 +63,13 @@ def derive_node(context: Context, node: Node, path: str, depth: int) -> Node | N
         )
     if isinstance(node, Reporting):
         moved, _ = move_reporting(node, context.profile.report_days_earlier or 0)
-        return attrs.evolve(moved, text=context.say(moved.text, path), children=children)
+        # whom the unit reports to, as its rewritten sentence says ("báo cáo UBND xã")
+        deadlines = tuple(
+            attrs.evolve(d, recipient=context.rewrite(d.recipient)) if d.recipient else d
+            for d in moved.deadlines
+        )
+        text = context.say(moved.text, path)
+        return attrs.evolve(moved, text=text, deadlines=deadlines, children=children)
     text = context.say(node.text, path)
     if node.text and not text and not children:
         return None  # a duty the unit's level lacks, dropped whole (the review says why)
@@ -107,7 +113,8 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         context.row("target", path, node.text, "", f"không áp dụng: {'; '.join(lacked)}")
         return None
     derived = present
-    notes += [f"không áp dụng phần: {reason}" for reason in lacked]
+    if lacked:  # one note: "không áp dụng phần: xã không có …; xã không có …"
+        notes.append(f"không áp dụng phần: {'; '.join(lacked)}")
     scaled = context.target_at_scale(node, derived, path)
     if scaled is None:
         return None
@@ -116,6 +123,7 @@ def _target(context: Context, node: Target, path: str) -> Target | None:
         for r in context.profile.restatements
     )
     derived, restated = restate(scaled, rules, {c.kind: c.number for c in context.unit.counts})
+    derived = reworded(derived, context.rewrite)
     notes += restated
     share = override.share if override is not None and override.share else None
     if share is None and path in context.profile.apportion:

@@ -40,10 +40,12 @@ class UnitSummary:
     changes: int
     targets_tightened: int
     targets_not_applicable: int
+    not_applicable: str
     items_dropped: int
     to_review: int
     lint_findings: int
     placeholders_left: int
+    signer: str
     signer_missing: bool
 
 
@@ -62,7 +64,8 @@ class Change:
     """One changed item (một thay đổi), listed once for all the units that make it.
 
     ``unit`` is the unit's short name, "Nhóm 1 (103 xã)" for a change every draft
-    of a group makes, "Tất cả (124 đơn vị)", or "4 đơn vị, trừ: xã Lạc Dương";
+    of a group makes, "Tất cả (124 đơn vị)", "Tất cả phường (20 đơn vị)", or
+    "4 đơn vị, trừ: xã Lạc Dương";
     a shared change's texts carry stand-ins ("‹đơn vị›") for the names.
     ``group`` is None when the units are of several groups.  ``change`` is what
     happened ("giao cho"), ``reason`` its detail ("Sở Y tế → Phòng Y tế").
@@ -158,11 +161,10 @@ def summarize_drafted(source: Plan, records: Sequence[Drafted]) -> Summary:
             if index not in who[-1:]:  # a row a draft repeats is one change of that unit
                 who.append(index)
             own.setdefault(key, row)
-    changes = [
-        _listed(key, own[key], who, derived, grouped, group_of) for key, who in makers.items()
-    ]
-    everyone = _everyone(len(derived))
-    changes.sort(key=lambda change: change.unit != everyone)  # the changes of all first
+    # The changes of all first, then of fewer and fewer units, one unit's own last: the
+    # reviewer reads what is shared once, then only what differs (stable: in plan order).
+    shared = sorted(makers.items(), key=lambda item: -len(item[1]))
+    changes = [_listed(key, own[key], who, derived, grouped, group_of) for key, who in shared]
     return Summary(
         source=source.header.number.file_form,
         units=tuple(units),
@@ -201,6 +203,9 @@ def _listed(
     number = numbers.pop() if len(numbers) == 1 else None
     if number and len(who) == len(grouped[number - 1].members):
         return _change(f"Nhóm {number} ({grouped[number - 1].counted})", number, masked)
+    kinds = {derived[index][0].kind for index in who}
+    if len(kinds) == 1 and len(who) > 3 and len(who) == sum(u.kind in kinds for u, _, _ in derived):
+        return _change(f"Tất cả {kinds.pop()} ({len(who)} đơn vị)", number, masked)
     if len(who) > len(derived) / 2:
         making = set(who)  # a set: a national summary has thousands of units
         left = [u.short_name for index, (u, _, _) in enumerate(derived) if index not in making]
@@ -236,6 +241,7 @@ def _unit_row(record: Drafted, group: int) -> UnitSummary:
     unit, review = record.unit, record.review
     rows = review.rows
     signer = record.signer.strip()
+    missing = signer.startswith("[") or not signer.strip(".… ")
     return UnitSummary(
         unit=unit.short_name,
         file=unit.file_stem,
@@ -247,6 +253,7 @@ def _unit_row(record: Drafted, group: int) -> UnitSummary:
             r.kind == "target" and not r.derived_text and r.change.startswith("không áp dụng")
             for r in rows
         ),
+        not_applicable="\n".join(filter(None, (_not_applicable(r) for r in rows))),
         items_dropped=sum(
             r.kind in ("assignment", "section") and not r.derived_text and r.change.startswith("bỏ")
             for r in rows
@@ -254,5 +261,22 @@ def _unit_row(record: Drafted, group: int) -> UnitSummary:
         to_review=sum(r.kind == FLAG for r in rows),
         lint_findings=len(review.findings),
         placeholders_left=record.placeholders,
-        signer_missing=signer.startswith("[") or not signer.strip(".… "),
+        signer="" if missing else signer,
+        signer_missing=missing,
     )
+
+
+NOT_APPLICABLE = "không áp dụng"
+
+
+def _not_applicable(row: ReviewRow) -> str:
+    """A target (or its part) the unit's facts or the era make not applicable, with why.
+
+    "II.4.a)-1: đếm theo …"; a part: "II.1.a)-3 (một phần): xã không có khu công nghiệp".
+    """
+    at = row.change.find(NOT_APPLICABLE)
+    if row.kind != "target" or at < 0:
+        return ""
+    what, _, why = row.change[at:].partition(": ")
+    part = " (một phần)" if row.derived_text and what != NOT_APPLICABLE else ""
+    return f"{row.path}{part}: {why}"

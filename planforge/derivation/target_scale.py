@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -56,3 +57,28 @@ def apportion(target: Target, share: float) -> tuple[Target, list[str]]:
         measures[index] = attrs.evolve(measure, value=own, upper=None)
         notes.append(f"{number(measure.value)} {measure.unit} × {share:g} → {own}")
     return attrs.evolve(target, text=text, measures=tuple(measures)), notes
+
+
+def reworded(target: Target, rewrite: Callable[[str], str]) -> Target:
+    """The target with each population its sentence no longer names in the sentence's words.
+
+    The rewrite turned "100% các huyện, thành phố …" into "100% các thôn, tổ dân phố …"
+    and "… trên địa bàn tỉnh" into "… trên địa bàn xã": the measures say so too, where
+    the same rewrite of the population is what the sentence now reads (else it stays). A
+    population the higher plan's reader glossed ("số xã, phường, thị trấn (cấp xã)") is
+    also tried without its gloss, which the rewrite took out of the sentence.
+    """
+    measures = list(target.measures)
+    for index, measure in enumerate(measures):
+        population = measure.population
+        if not population or population in target.text:
+            continue
+        bare = re.sub(r"\s*\([^()]*\)$", "", population)
+        tried = [rewrite(p) for p in (population, bare)]
+        # "… chiến sĩ ở cấp huyện, cấp xã" of a target for each level is the commune's
+        # "… chiến sĩ cấp xã" (the commune profile's rule keeps its own level's figure)
+        tried += [re.sub(r" ở (?=cấp )", " ", t) for t in tried]
+        own = next((t for t in tried if t in target.text), None)
+        if own is not None and own != population:
+            measures[index] = attrs.evolve(measure, population=own)
+    return attrs.evolve(target, measures=tuple(measures))

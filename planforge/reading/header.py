@@ -307,6 +307,10 @@ def _agency_or_leftover(
     parts.leftovers.append(line.with_text(piece))
 
 
+AUTHORITY_LINES = 2
+"""Lines in capitals of the authority under a quyết định's or nghị quyết's subject."""
+
+
 def _subject(lines: list[Line], start: int, parts: HeaderParts) -> int:
     """Record the subject that follows the type name; returns where the body starts."""
     if parts.subject:  # printed on the type's own line
@@ -317,12 +321,16 @@ def _subject(lines: list[Line], start: int, parts: HeaderParts) -> int:
         vv = _VV.match(text)
         parts.subject = vv["subject"] if vv else text
         parts.found["subject"] = subject[0]
-    if parts.document_type in _BY_AUTHORITY and end < len(lines):
-        line = lines[end]
-        if is_caps(line.text) and split_label(line.text)[0] is None and ":" not in line.text:
-            # "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …": who decides, the first
-            # line of the opening, not a section heading.
+    if parts.document_type in _BY_AUTHORITY:
+        # "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …": who decides, the first
+        # line of the opening, not a section heading; a council adds its term and session
+        # ("KHÓA X, KỲ HỌP THỨ 14") on a second line.
+        for line in lines[end : end + AUTHORITY_LINES]:
+            if not is_caps(line.text) or split_label(line.text)[0] is not None:
+                break
+            if ":" in line.text:
+                break
             parts.leftovers.append(line)
-            parts.found["authority"] = line
-            return end + 1
+            parts.found.setdefault("authority", line)
+            end += 1
     return end

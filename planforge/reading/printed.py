@@ -127,6 +127,8 @@ class _Printer:
             yield from self.paragraph([(paragraph["text"], _HEADING_BOLD[level])], heading=level)
         elif kind == "runin":
             yield from self.paragraph([(paragraph["lead"], True), (" " + paragraph["text"], False)])
+        elif kind == "centred":
+            yield from self.paragraph([(paragraph["text"], True)])
         else:
             yield from self.paragraph([(paragraph["text"], False)])
 

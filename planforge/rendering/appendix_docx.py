@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Cm, Mm, Pt, Twips
 
 from planforge.model import Appendix, Plan, TaskRow, task_rows
 from planforge.text.case import upper
@@ -63,14 +64,50 @@ def _paragraph(
     bold: bool = False,
     italic: bool = False,
     after: float = 0,
+    before: float = 0,
 ) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fmt = paragraph.paragraph_format
-    fmt.first_line_indent, fmt.space_before, fmt.space_after = Twips(0), Pt(0), Pt(after)
+    fmt.first_line_indent, fmt.space_before, fmt.space_after = Twips(0), Pt(before), Pt(after)
     fmt.line_spacing = 1.0
     run = paragraph.add_run(text)
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+
+
+PART_LABEL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC]+|\d+)$")
+ARTICLE = re.compile(r"^(?P<label>Điều\s+\d+\.)\s*(?P<rest>.*)$")
+
+
+def _attached_text(document: Any, lines: tuple[str, ...]) -> None:
+    """An attached Quy chế or Quy định laid out as Structure A (PL I, mục II.6.đ): "Chương I"
+    and the title in capitals under it centred and bold; "Điều 1. Title" bold, or only its
+    label when the article's text follows on the line; the rest as body text."""
+    labelled = False
+    for text in lines:
+        line = text.strip()
+        article = ARTICLE.match(line)
+        if PART_LABEL.match(line) or (labelled and line == upper(line)):
+            _paragraph(document, line, bold=True, before=6)
+        elif article and not article["rest"].endswith((".", ";", ":")):
+            _body(document, [(line, True)])
+        elif article:
+            _body(document, [(article["label"], True), (" " + article["rest"], False)])
+        else:
+            _body(document, [(line, False)])
+        labelled = PART_LABEL.match(line) is not None
+
+
+def _body(document: Any, runs: list[tuple[str, bool]]) -> None:
+    """A body paragraph of an attached text: 14 pt, justified, 1 cm first line, 6 pt apart."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent, fmt.space_before, fmt.space_after = Cm(1), Pt(6), Pt(0)
+    fmt.line_spacing = 1.15
+    for text, bold in runs:
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold, Pt(14)
 
 
 def _section(document: Any, landscape: bool) -> None:
@@ -145,7 +182,6 @@ def add_appendices(document: Any, plan: Plan) -> None:
         _paragraph(document, title, bold=True)
         _paragraph(document, reference_line(plan, appendix.label), italic=True)
         _paragraph(document, rule_under([title], 14, bold=True), after=6)
-        for text in appendix.text:  # an attached document's chapters and articles
-            document.add_paragraph(text)
+        _attached_text(document, appendix.text)
         if appendix.rows or appendix.from_assignments or not appendix.text:
             _table(document, rows_of(appendix, plan), appendix.landscape)

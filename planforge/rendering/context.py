@@ -89,6 +89,16 @@ def _joined(label: str, text: str) -> str:
     return f"{label} {text}" if label else text
 
 
+ARTICLE = re.compile(r"^Điều \d+\.$")
+"""The label of an article ("Điều 1."): bold, its text regular (PL I, mục V, 6a)."""
+
+
+def _enacting(text: str) -> bool:
+    """ "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": a line in capitals that announces the articles,
+    centred and bold in the forms of Phụ lục III (Mẫu 1.1–1.3)."""
+    return text.endswith(":") and text == upper(text) and any(c.isalpha() for c in text)
+
+
 def paragraph_for(entry: Entry) -> dict[str, str]:
     """One body paragraph: its kind (which template style) and its printed text."""
     node = entry.node
@@ -97,15 +107,49 @@ def paragraph_for(entry: Entry) -> dict[str, str]:
         lead = _joined(entry.label, title)
         if node.text:
             return {"kind": "runin", "lead": lead, "text": node.text}
+        if not entry.label and _enacting(title):
+            return {"kind": "centred", "lead": "", "text": title}
         return {"kind": _heading(entry.depth), "lead": "", "text": lead}
     text = _joined(entry.label, node.text)
     if isinstance(node, Assignment) and node.heading:
         return {"kind": _heading(entry.depth), "lead": "", "text": text}
+    if entry.label and ARTICLE.match(entry.label) and node.text:
+        return {"kind": "runin", "lead": entry.label, "text": node.text}
     return {"kind": "text", "lead": "", "text": text}
+
+
+def opening_for(text: str) -> dict[str, str]:
+    """One line of the opening: the issuing authority of a quyết định or nghị quyết
+    ("ỦY BAN NHÂN DÂN TỈNH …", a line in capitals) centred and bold; a legal basis
+    ("Căn cứ …;") and the proposal lines ("Theo đề nghị của …,", a council's "Xét Tờ trình
+    …;") in italics (PL I, mục II.6.a); an opening sentence ("Căn cứ …, Ủy ban nhân dân
+    … như sau:") as body text.
+    """
+    line = text.strip()
+    if line == upper(line) and any(c.isalpha() for c in line) and not line.endswith("."):
+        return {"kind": "centred", "lead": "", "text": line}
+    if line.startswith(("Căn cứ", "Theo đề nghị", "Xét ")) and not line.endswith(":"):
+        return {"kind": "basis", "lead": "", "text": line}
+    return _plain(text)
 
 
 def _heading(depth: int) -> str:
     return f"heading{min(depth, 3)}"
+
+
+def _addressed(opening: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A tờ trình's or báo cáo's "Kính gửi: …" (ô 9a, PL I, mục II.9.b), and the "- …;"
+    lines of its list, laid out as a công văn's: 4 cm in, the list under the colon."""
+    listing = False
+    for paragraph in opening:
+        text = paragraph["text"].strip()
+        if text.startswith("Kính gửi"):
+            paragraph["kind"], listing = "kinh_gui", text.endswith(":")
+        elif listing and text.startswith(("- ", "– ")):
+            paragraph["kind"] = "kinh_gui_list"
+        else:
+            listing = False
+    return opening
 
 
 def _plain(text: str) -> dict[str, str]:
@@ -114,12 +158,14 @@ def _plain(text: str) -> dict[str, str]:
 
 def body_paragraphs(plan: Plan | Letter) -> list[dict[str, str]]:
     """Opening, body tree and closing as printed, the end mark on the last one."""
-    paragraphs = [_plain(t) for t in plan.legal_basis.opening]
+    paragraphs = _addressed([opening_for(t) for t in plan.legal_basis.opening])
     paragraphs += [paragraph_for(e) for e in plan.entries()]
     paragraphs += [_plain(p.text) for p in plan.closing]
     if paragraphs:
         last = dict(paragraphs[-1])
-        if last["kind"] == "runin":
+        if last["kind"] == "runin" and ARTICLE.match(last["lead"]):
+            last["kind"] = "text"  # the last article keeps its bold "Điều 3."
+        elif last["kind"] == "runin":
             last = _plain(f"{last['lead']} {last['text']}")
         last["text"] = end_marked(last["text"])
         paragraphs[-1] = last

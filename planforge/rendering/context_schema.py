@@ -107,7 +107,11 @@ def context_paths(value: Any, prefix: str = "") -> set[str]:
 KINDS = (
     '`heading1` ("I. TITLE", bold capitals), `heading2` ("1. Title", bold), '
     '`heading3` ("a) Title", regular), `runin` (bold `lead`, then regular `text`, one '
-    "paragraph), `text` (body text: justified, first line indented 1 cm)"
+    "paragraph; also an article: bold `Điều 1.`, then its text), `basis` (a legal basis "
+    '"Căn cứ …;" or "Theo đề nghị của …,": body text in italics), `centred` (the issuing '
+    'authority line and "QUYẾT ĐỊNH:" of a quyết định: centred bold), `kinh_gui` and '
+    '`kinh_gui_list` (a tờ trình\'s "Kính gửi: …" and its "- …;" lines, as in a công văn), '
+    "`text` (body text: justified, first line indented 1 cm)"
 )
 
 
@@ -117,7 +121,12 @@ def _paragraph(name: str, meaning: str, text: str) -> tuple[Variable, ...]:
         return (
             Variable(name, Type.MAPPING, {"kind": "text", "lead": "", "text": text}, meaning),
             Variable(f"{name}.kind", Type.TEXT, "text", "as `body[].kind`; never `runin`"),
-            Variable(f"{name}.lead", Type.TEXT, "", 'as `body[].lead`; always ""'),
+            Variable(
+                f"{name}.lead",
+                Type.TEXT,
+                "",
+                'as `body[].lead`: the bold label of a last article ("Điều 3."), else ""',
+            ),
             Variable(f"{name}.text", Type.TEXT, text, "as `body[].text`"),
         )
     return (

@@ -33,16 +33,18 @@ Column = tuple[str | None, str, int]
 
 UNIT_COLUMNS: tuple[Column, ...] = (
     ("unit", "Đơn vị", 30),
-    ("file", "Tệp dự thảo", 26),
+    ("file", "Tệp dự thảo", 34),
     ("kind", "Loại đơn vị", 11),
     ("group", "Nhóm văn bản", 10),
     ("changes", "Số thay đổi", 10),
     ("targets_tightened", "Chỉ tiêu nâng", 10),
     ("targets_not_applicable", "Chỉ tiêu không áp dụng", 12),
+    ("not_applicable", "Không áp dụng: chỉ tiêu, lý do", 40),
     ("items_dropped", "Mục, nhiệm vụ bỏ", 11),
     ("to_review", "Câu cần xem lại", 10),
     ("lint_findings", "Điểm kiểm tra dự thảo", 12),
     ("placeholders_left", "Chỗ còn để trống", 10),
+    ("signer", "Người ký", 20),
     ("signer_missing", "Thiếu người ký", 10),
 )
 GROUP_COLUMNS: tuple[Column, ...] = (
@@ -54,7 +56,7 @@ GROUP_COLUMNS: tuple[Column, ...] = (
 CHANGE_COLUMNS: tuple[Column, ...] = (
     ("unit", "Đơn vị / nhóm", 24),
     ("group", "Nhóm văn bản", 9),
-    ("kind", "Loại", 14),
+    ("kind", "Loại", 20),
     ("path", "Mục", 20),
     ("parent_text", "Kế hoạch cấp trên", 50),
     ("draft_text", "Dự thảo", 50),
@@ -140,7 +142,8 @@ def _sheet(sheet: Any, rows: Sequence[Any], columns: tuple[Column, ...]) -> None
     header = Font(bold=True)
     fill = PatternFill("solid", start_color="DDEBF7")
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    top = Alignment(vertical="top", wrap_text=False)
+    # Counts and yes/no centred: right-aligned, they would run into the sentence beside them.
+    top = Alignment(horizontal="center", vertical="top", wrap_text=False)
     wrapped = Alignment(vertical="top", wrap_text=True)
     sheet.append([title for _, title, _ in columns])
     for cell in sheet[1]:

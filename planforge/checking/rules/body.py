@@ -121,8 +121,9 @@ def spacing(document: Document) -> Iterator[Hit]:
 def legal_bases(document: Document) -> Iterator[Hit]:
     bases = []
     for index in document.parts.body:
-        if not document.paragraphs[index].text.strip().startswith("Căn cứ"):
-            break
+        text = document.paragraphs[index].text.strip()
+        if not text.startswith("Căn cứ") or text.endswith(":"):
+            break  # "Căn cứ …, Ủy ban nhân dân … ban hành Kế hoạch như sau:" opens the body
         bases.append(index)
     for index in bases:
         paragraph = document.paragraphs[index].paragraph

@@ -28,6 +28,10 @@ LEGACY_CODES = {"GN": "BGN", "TTh": "BTT", "UQ": "GUQ", "GT": "GGT", "NP": "GNP"
 DATE = re.compile(
     r"^(?P<place>[^,]+), ngày (?:(?P<day>\d+) )?tháng (?:(?P<month>\d+) )?năm (?P<year>\d{4})$"
 )
+GAPS = re.compile(r"…+|\.{2,}")
+BLANK_DATE = re.compile(r"^(?P<place>[^,]+), ngày tháng năm$")
+"""A draft's date left for the clerk to fill in after signing (Điều 15.2): "ngày … tháng …
+năm …" as the forms print it, when the source printed no date at all."""
 MOTTO_RULE = (0.9, 1.1)
 """The line under the motto: as long as the motto, within 10 %."""
 AGENCY_RULE = (1 / 3 - 0.02, 1 / 2 + 0.02)
@@ -188,6 +192,8 @@ def type_code(document: Document) -> Iterator[Hit]:
     if code in LEGACY_CODES:
         message = _("“{code}” is an old abbreviation; Nghị định 30 uses “{current}”.")
         yield warning(where, message.format(code=code, current=LEGACY_CODES[code]))
+    elif document.parts.type_name is not None and document.parts.document_type is None:
+        return  # a type Phụ lục III does not list ("PHIẾU TRÌNH"): no code of its to check
     elif not known:
         message = _("“{code}” is not a document type abbreviation of Phụ lục III.")
         yield error(where, message.format(code=code))
@@ -223,6 +229,10 @@ def _same_line(number: Piece, date: Piece) -> bool:
 
 
 def _date_text(where: str, text: str) -> Iterator[Hit]:
+    blank = BLANK_DATE.match(" ".join(GAPS.sub(" ", text).split()))
+    if blank is not None:
+        yield from _place(where, " ".join(blank["place"].split()))
+        return
     match = DATE.match(text)
     if match is None:
         message = _(
@@ -246,7 +256,10 @@ def _date_text(where: str, text: str) -> Iterator[Hit]:
     elif day and month and not 1 <= int(day) <= calendar.monthrange(year, int(month))[1]:
         message = _("The date {day}/{month}/{year} does not exist.")
         yield error(where, message.format(day=day, month=month, year=year))
-    place = match["place"]
+    yield from _place(where, match["place"])
+
+
+def _place(where: str, place: str) -> Iterator[Hit]:
     if not place[:1].isupper():
         message = _("The place name “{place}” must start with a capital letter.")
         yield error(where, message.format(place=place))

@@ -252,7 +252,16 @@ def _band(document: Document, section: int) -> float:
     return (page.top or 1134) / 20 - 2 if page else 54.7
 
 
+ATTACHED_LINES = 5
+"""Lines from the top of a page in which an attached text's "(Ban hành kèm theo …)" is sought."""
+
+
 def _appendix_starts(layout: Layout, page: int, top: list[Line]) -> bool:
-    """Whether the page's first line below the header reads "Phụ lục …"."""
+    """Whether the page starts an appendix ("Phụ lục …") or a text issued with the document
+    (a Quy chế under its title: "(Ban hành kèm theo Quyết định số …)"), counted from 1."""
     body = [ln for ln in layout.lines if ln.page == page and ln not in top]
-    return bool(body) and key(body[0].text).startswith("PHỤ LỤC")
+    if body and key(body[0].text).startswith("PHỤ LỤC"):
+        return True
+    return any(
+        key(ln.text).startswith(("(BAN HÀNH KÈM THEO", "(KÈM THEO")) for ln in body[:ATTACHED_LINES]
+    )
