@@ -16,9 +16,9 @@ import attrs
 from planforge.catalogue.queries import noun_of
 from planforge.catalogue.schema import Catalogue, UnitKind
 from planforge.derivation.unit_kind import catalogue_of, unit_kind
-from planforge.model import Assignment, Marker, Node, Plan, Role, Section
+from planforge.model import Assignment, Plan, Section
 from planforge.model.document_type import DocumentType
-from planforge.model.numbering import item_path, label_children
+from planforge.model.placed import Placed, placed_nodes
 from planforge.model.profile import Profile, Unit
 
 
@@ -132,40 +132,26 @@ def _item(path: str, text: str, kind: str, **fields: object) -> Item:
     return Item(path=path, text=text, kind=kind, masked=mask_citations(text), **fields)  # type: ignore[arg-type]
 
 
-def _walk(
-    nodes: tuple[Node, ...],
-    parent: str,
-    depth: int,
-    marker: Marker,
-    agencies: tuple[str, ...],
-    implementation: bool,
-) -> Iterator[Item]:
-    positions: dict[Marker, int] = {}
-    for entry in label_children(nodes, depth, marker):
-        positions[entry.marker] = positions.get(entry.marker, 0) + 1
-        path = item_path(parent, entry.label, entry.marker, positions[entry.marker])
-        node = entry.node
-        inside = implementation or (isinstance(node, Section) and node.role is Role.IMPLEMENTATION)
-        if isinstance(node, Section):
-            yield _item(path, node.title, "title", agencies=agencies, implementation=inside)
-            if node.text:
-                yield _item(path, node.text, "text", agencies=agencies, implementation=inside)
-            inner = node.item_marker
-        else:
-            own = node.agencies if isinstance(node, Assignment) else agencies
-            lead = isinstance(node, Assignment)
-            yield _item(path, node.text, "text", agencies=own, implementation=inside, lead=lead)
-            agencies_below = own
-            inner = node.item_marker if isinstance(node, Assignment) else Marker.DASH
-            yield from _walk(node.children, path, depth + 1, inner, agencies_below, inside)
-            continue
-        yield from _walk(node.children, path, depth + 1, inner, agencies, inside)
+def _items_of(place: Placed) -> Iterator[Item]:
+    """The texts the lint reads of one entry: a section's title and its text, or an item's."""
+    node, inside = place.node, place.implementation
+    if isinstance(node, Section):
+        yield _item(place.path, node.title, "title", agencies=place.agencies, implementation=inside)
+        if node.text:
+            yield _item(
+                place.path, node.text, "text", agencies=place.agencies, implementation=inside
+            )
+    else:
+        lead = isinstance(node, Assignment)
+        yield _item(
+            place.path, node.text, "text", agencies=place.agencies, implementation=inside, lead=lead
+        )
 
 
 def items(plan: Plan) -> tuple[Item, ...]:
     """Every printed text of the draft the lint reads; the legal basis is left out."""
     found = [_item("Trích yếu", plan.header.subject, "subject")]
-    found += _walk(plan.sections, "", 1, Marker.NONE, (), False)
+    found += [item for place in placed_nodes(plan.sections) for item in _items_of(place)]
     found += [_item(f"Đoạn kết {i + 1}", n.text, "closing") for i, n in enumerate(plan.closing)]
     found += [_item("Nơi nhận", r.name, "recipient") for r in plan.recipients.entries]
     if plan.signature is not None:  # "[họ tên]": a signer the unit facts did not give
